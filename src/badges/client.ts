@@ -1,0 +1,209 @@
+import { Pool, type Dispatcher } from 'undici';
+import type { OrgMetaInput } from './domain.js';
+
+/** The caller's headers that carry Capillary credentials; at least one must be present. */
+export const CREDENTIAL_HEADERS = ['authorization', 'x-cap-api-oauth-token'] as const;
+
+/** Every header of the caller's that is forwarded to Capillary, verbatim; nothing else is. */
+export const FORWARDED_HEADERS = [
+  ...CREDENTIAL_HEADERS,
+  'x-cap-api-attribution-entity-type',
+  'x-cap-api-attribution-entity-code',
+] as const;
+
+type ForwardedHeader = (typeof FORWARDED_HEADERS)[number];
+
+/** One caller's Capillary credentials: the forwarded headers it sent, lower-case names. */
+export interface Credentials {
+  readonly headers: Readonly<Partial<Record<ForwardedHeader, string>>>;
+}
+
+/**
+ * Picks the forwarded headers out of a request's headers. Null when the request
+ * carries no credential header at all (blank values count as absent).
+ */
+export function credentialsFrom(header: (name: string) => string | undefined): Credentials | null {
+  const headers: Partial<Record<ForwardedHeader, string>> = {};
+  for (const name of FORWARDED_HEADERS) {
+    const value = header(name);
+    if (value !== undefined && value.trim() !== '') headers[name] = value;
+  }
+  return CREDENTIAL_HEADERS.some((name) => name in headers) ? { headers } : null;
+}
+
+/** Everything that can come of one call to Capillary. The client never throws. */
+export type UpstreamOutcome =
+  | {
+      readonly kind: 'answered';
+      readonly status: number;
+      readonly body: string;
+      /** Capillary's `X-Cap-Requestid`, when it sent one. */
+      readonly requestId: string | null;
+      /** The raw `Retry-After` header, when sent. */
+      readonly retryAfter: string | null;
+    }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number }
+  | { readonly kind: 'unreachable'; readonly reason: UnreachableReason }
+  | {
+      readonly kind: 'oversized';
+      readonly status: number;
+      readonly limitBytes: number;
+      readonly requestId: string | null;
+    };
+
+export type UnreachableReason = 'refused' | 'reset' | 'dns' | 'other';
+
+/** Capillary's Badges org meta endpoints, as seen by the resolvers. */
+export interface BadgesClient {
+  /** `POST api_gateway/v1/badges/orgMeta`. */
+  createOrgMeta(input: OrgMetaInput, credentials: Credentials): Promise<UpstreamOutcome>;
+}
+
+export interface UndiciBadgesClientOptions {
+  /** Scheme, host and port of the Capillary cluster (a path prefix is kept). */
+  readonly baseUrl: URL;
+  /** One total deadline per call: connecting, sending, and reading the whole answer. */
+  readonly timeoutMs: number;
+  /** Bodies larger than this are cut off and reported as `oversized`. */
+  readonly maxResponseBytes: number;
+  /** For tests; by default a keep-alive pool to `baseUrl`'s origin. */
+  readonly dispatcher?: Dispatcher;
+}
+
+const ORG_META_PATH = 'api_gateway/v1/badges/orgMeta';
+
+export class UndiciBadgesClient implements BadgesClient {
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
+  readonly #origin: string;
+  readonly #pathPrefix: string;
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
+
+  constructor(options: UndiciBadgesClientOptions) {
+    this.#origin = options.baseUrl.origin;
+    this.#pathPrefix = options.baseUrl.pathname.replace(/\/*$/, '/');
+    this.#timeoutMs = options.timeoutMs;
+    this.#maxResponseBytes = options.maxResponseBytes;
+    this.#ownsDispatcher = options.dispatcher === undefined;
+    this.#dispatcher =
+      options.dispatcher ??
+      new Pool(this.#origin, {
+        connections: 128,
+        pipelining: 1,
+        keepAliveTimeout: 10_000,
+        connectTimeout: Math.min(options.timeoutMs, 5_000),
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
+  }
+
+  createOrgMeta(input: OrgMetaInput, credentials: Credentials): Promise<UpstreamOutcome> {
+    return this.#send('POST', ORG_META_PATH, credentials, orgMetaBody(input));
+  }
+
+  /** Closes the pool's connections once in-flight calls are done. */
+  async close(): Promise<void> {
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  }
+
+  async #send(
+    method: Dispatcher.HttpMethod,
+    path: string,
+    credentials: Credentials,
+    body?: string,
+  ): Promise<UpstreamOutcome> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.#timeoutMs);
+    try {
+      const response = await this.#dispatcher.request({
+        origin: this.#origin,
+        path: this.#pathPrefix + path,
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...credentials.headers,
+        },
+        body,
+        signal: deadline.signal,
+      });
+      const requestId = headerValue(response.headers['x-cap-requestid']);
+      const declaredLength = Number(headerValue(response.headers['content-length']) ?? 0);
+      if (declaredLength > this.#maxResponseBytes) {
+        response.body.destroy();
+        return this.#oversized(response.statusCode, requestId);
+      }
+      const chunks: Buffer[] = [];
+      let received = 0;
+      for await (const chunk of response.body) {
+        const buffer = chunk as Buffer;
+        received += buffer.length;
+        if (received > this.#maxResponseBytes) {
+          response.body.destroy();
+          return this.#oversized(response.statusCode, requestId);
+        }
+        chunks.push(buffer);
+      }
+      return {
+        kind: 'answered',
+        status: response.statusCode,
+        body: Buffer.concat(chunks, received).toString('utf8'),
+        requestId,
+        retryAfter: headerValue(response.headers['retry-after']),
+      };
+    } catch (error) {
+      if (deadline.signal.aborted) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
+      return classifyFailure(error, this.#timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #oversized(status: number, requestId: string | null): UpstreamOutcome {
+    return { kind: 'oversized', status, limitBytes: this.#maxResponseBytes, requestId };
+  }
+}
+
+/** Exactly `orgId` and `tags`; optional tag fields are left out when absent. */
+export function orgMetaBody(input: OrgMetaInput): string {
+  return JSON.stringify({
+    orgId: input.orgId,
+    tags: input.tags.map((tag) => ({
+      key: tag.key,
+      dataType: tag.dataType,
+      ...(tag.description == null ? {} : { description: tag.description }),
+      ...(tag.mandatory == null ? {} : { mandatory: tag.mandatory }),
+    })),
+  });
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? (value[0] ?? null) : value;
+}
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function classifyFailure(error: unknown, timeoutMs: number): UpstreamOutcome {
+  const code = errorCode(error);
+  if (code !== undefined && TIMEOUT_CODES.has(code)) return { kind: 'timeout', timeoutMs };
+  if (code === 'ECONNREFUSED') return { kind: 'unreachable', reason: 'refused' };
+  if (code !== undefined && RESET_CODES.has(code)) return { kind: 'unreachable', reason: 'reset' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'unreachable', reason: 'dns' };
+  return { kind: 'unreachable', reason: 'other' };
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    if ('code' in current && typeof current.code === 'string') return current.code;
+    current = current.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { UnreachableCaseError } from '../unreachable.js';
+import type { UpstreamOutcome } from './client.js';
+import type {
+  BadgesAuthenticationFailed,
+  BadgesWarning,
+  CreateBadgeOrgMetaResult,
+  InvalidOrgMetaInput,
+  InputProblem,
+  OrgMeta,
+  UpstreamError,
+} from './domain.js';
+
+/**
+ * The one place where Capillary's answers are read. `readEnvelope` turns any
+ * outcome of a call into a verdict (HTTP status first, then the body); the
+ * `to…Result` functions pick the union member of each operation.
+ */
+
+const upstreamErrorSchema = z
+  .object({
+    code: z.number().int().nullish(),
+    message: z.string(),
+    reference: z.string().nullish(),
+  })
+  .transform(
+    (item): UpstreamError => ({
+      code: item.code ?? null,
+      message: item.message,
+      reference: item.reference ?? null,
+    }),
+  );
+
+const warningSchema = z
+  .object({ code: z.number().int().nullish(), message: z.string() })
+  .transform((item): BadgesWarning => ({ code: item.code ?? null, message: item.message }));
+
+const envelopeSchema = z.object({
+  data: z.unknown().optional(),
+  errors: z.array(z.unknown()).nullish(),
+  warnings: z.array(z.unknown()).nullish(),
+});
+
+/** Epoch seconds with fractions (real payloads) or an ISO-8601 string (the doc example). */
+const timestampSchema = z
+  .union([z.number(), z.iso.datetime({ offset: true })])
+  .transform((value, ctx) => {
+    const date = new Date(typeof value === 'number' ? Math.round(value * 1000) : value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'is not a representable point in time' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const orgMetaSchema = z
+  .object({
+    id: z.string().min(1),
+    orgId: z.number().int(),
+    tags: z.array(
+      z.object({
+        key: z.string(),
+        dataType: z.string(),
+        description: z.string().nullish(),
+        mandatory: z.boolean().nullish(),
+      }),
+    ),
+    createdOn: timestampSchema.nullish(),
+    createdBy: z.number().int().nullish(),
+    lastUpdatedOn: timestampSchema.nullish(),
+    lastUpdatedBy: z.number().int().nullish(),
+  })
+  .transform(
+    (data): OrgMeta => ({
+      id: data.id,
+      orgId: data.orgId,
+      tags: data.tags.map((tag) => ({
+        key: tag.key,
+        dataType: tag.dataType,
+        description: tag.description ?? null,
+        mandatory: tag.mandatory ?? null,
+      })),
+      createdOn: data.createdOn ?? null,
+      createdBy: data.createdBy ?? null,
+      lastUpdatedOn: data.lastUpdatedOn ?? null,
+      lastUpdatedBy: data.lastUpdatedBy ?? null,
+    }),
+  );
+
+export type Verdict<T> =
+  | { readonly kind: 'success'; readonly data: T; readonly warnings: readonly BadgesWarning[] }
+  | {
+      readonly kind: 'conflict' | 'invalid' | 'unauthenticated' | 'forbidden' | 'notFound';
+      readonly upstreamErrors: readonly UpstreamError[];
+    }
+  | {
+      readonly kind: 'failed';
+      readonly status: number | null;
+      readonly retryable: boolean;
+      readonly reason: string;
+      readonly upstreamErrors: readonly UpstreamError[];
+    };
+
+type FailureVerdict = Exclude<Verdict<never>, { kind: 'success' }>;
+
+export function readEnvelope<T>(outcome: UpstreamOutcome, dataSchema: z.ZodType<T>): Verdict<T> {
+  switch (outcome.kind) {
+    case 'timeout':
+      return failed(null, true, `Capillary did not answer within ${outcome.timeoutMs} ms.`);
+    case 'unreachable':
+      return failed(null, true, UNREACHABLE_REASONS[outcome.reason]);
+    case 'oversized':
+      return failed(
+        outcome.status,
+        false,
+        `Capillary's answer was larger than the gateway accepts (${outcome.limitBytes} bytes).`,
+      );
+    case 'answered':
+      return readAnswer(outcome.status, outcome.body, dataSchema);
+    default:
+      throw new UnreachableCaseError(outcome);
+  }
+}
+
+const UNREACHABLE_REASONS: Record<Extract<UpstreamOutcome, { kind: 'unreachable' }>['reason'], string> = {
+  refused: 'Capillary refused the connection.',
+  reset: 'The connection to Capillary was closed before its answer was complete.',
+  dns: "Capillary's host name could not be resolved.",
+  other: 'Capillary could not be reached.',
+};
+
+function readAnswer<T>(status: number, body: string, dataSchema: z.ZodType<T>): Verdict<T> {
+  const envelope = parseEnvelope(body);
+  const upstreamErrors = envelope === null ? [] : itemsOf(envelope.errors, upstreamErrorSchema);
+  if (status < 200 || status >= 300) return failureByStatus(status, upstreamErrors);
+
+  if (envelope === null) {
+    return failed(status, false, "Capillary's answer was not a JSON envelope.");
+  }
+  if (envelope.data === null || envelope.data === undefined) {
+    if (upstreamErrors.length === 0) {
+      return failed(status, false, "Capillary's answer had neither data nor errors.");
+    }
+    // Some badges endpoints report errors with HTTP 200: the body's code decides
+    // when it looks like an HTTP status; anything else is an unexplained failure.
+    const httpLike = upstreamErrors.find(({ code }) => code !== null && code >= 400 && code < 600);
+    return httpLike?.code != null
+      ? failureByStatus(httpLike.code, upstreamErrors)
+      : failed(status, false, 'Capillary reported errors.', upstreamErrors);
+  }
+  const data = dataSchema.safeParse(envelope.data);
+  if (!data.success) {
+    const issue = data.error.issues[0];
+    const where = issue === undefined ? '' : ` (data.${issue.path.join('.')}: ${issue.message})`;
+    return failed(status, false, `Capillary's answer does not match its documented shape${where}.`);
+  }
+  return { kind: 'success', data: data.data, warnings: itemsOf(envelope.warnings, warningSchema) };
+}
+
+function failureByStatus(status: number, upstreamErrors: readonly UpstreamError[]): FailureVerdict {
+  if (status === 409) return { kind: 'conflict', upstreamErrors };
+  if (status === 400 || status === 422) return { kind: 'invalid', upstreamErrors };
+  if (status === 401) return { kind: 'unauthenticated', upstreamErrors };
+  if (status === 403) return { kind: 'forbidden', upstreamErrors };
+  if (status === 404) return { kind: 'notFound', upstreamErrors };
+  const retryable = status === 429 || status >= 500;
+  return failed(status, retryable, `Capillary answered HTTP ${status}.`, upstreamErrors);
+}
+
+function failed(
+  status: number | null,
+  retryable: boolean,
+  reason: string,
+  upstreamErrors: readonly UpstreamError[] = [],
+): FailureVerdict {
+  return { kind: 'failed', status, retryable, reason, upstreamErrors };
+}
+
+function parseEnvelope(body: string): z.infer<typeof envelopeSchema> | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  return envelope.success ? envelope.data : null;
+}
+
+/** Keeps the items that have the documented shape and drops the rest. */
+function itemsOf<T>(items: readonly unknown[] | null | undefined, schema: z.ZodType<T>): T[] {
+  const kept: T[] = [];
+  for (const item of items ?? []) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) kept.push(parsed.data);
+  }
+  return kept;
+}
+
+/** `tags[0].dataType` → `["tags", "0", "dataType"]`; an error without a reference locates nothing. */
+export function problemsFrom(upstreamErrors: readonly UpstreamError[]): InputProblem[] {
+  return upstreamErrors.flatMap(({ reference, message }) => {
+    const path = reference?.match(/[^.[\]\s]+/g);
+    return path ? [{ path, message }] : [];
+  });
+}
+
+export function toCreateResult(verdict: Verdict<OrgMeta>): CreateBadgeOrgMetaResult {
+  switch (verdict.kind) {
+    case 'success':
+      return {
+        __typename: 'CreateBadgeOrgMetaSuccess',
+        orgMeta: verdict.data,
+        warnings: verdict.warnings,
+      };
+    case 'conflict':
+      return {
+        __typename: 'OrgMetaAlreadyExists',
+        message: 'This org already has a badge org meta; change it with an update instead.',
+        upstreamErrors: verdict.upstreamErrors,
+      };
+    case 'invalid':
+      return invalidInput(verdict.upstreamErrors);
+    case 'unauthenticated':
+      return authenticationFailed(verdict.upstreamErrors);
+    case 'forbidden':
+      return {
+        __typename: 'BadgesAccessDenied',
+        message: "Capillary denied access: the credentials' access group may not do this.",
+        upstreamErrors: verdict.upstreamErrors,
+      };
+    case 'notFound':
+      return {
+        __typename: 'BadgesUpstreamFailure',
+        message: 'Capillary answered HTTP 404 to a create.',
+        upstreamErrors: verdict.upstreamErrors,
+        status: 404,
+        retryable: false,
+      };
+    case 'failed':
+      return {
+        __typename: 'BadgesUpstreamFailure',
+        message: verdict.reason,
+        upstreamErrors: verdict.upstreamErrors,
+        status: verdict.status,
+        retryable: verdict.retryable,
+      };
+    default:
+      throw new UnreachableCaseError(verdict);
+  }
+}
+
+/** Reads a create's outcome: `POST api_gateway/v1/badges/orgMeta`. */
+export function mapCreateOrgMeta(outcome: UpstreamOutcome): CreateBadgeOrgMetaResult {
+  return toCreateResult(readEnvelope(outcome, orgMetaSchema));
+}
+
+function invalidInput(upstreamErrors: readonly UpstreamError[]): InvalidOrgMetaInput {
+  return {
+    __typename: 'InvalidOrgMetaInput',
+    message: 'Capillary rejected the org meta input; see problems and upstreamErrors.',
+    upstreamErrors,
+    problems: problemsFrom(upstreamErrors),
+  };
+}
+
+function authenticationFailed(upstreamErrors: readonly UpstreamError[]): BadgesAuthenticationFailed {
+  return {
+    __typename: 'BadgesAuthenticationFailed',
+    message: 'Capillary did not accept the credentials (HTTP 401).',
+    upstreamErrors,
+  };
+}

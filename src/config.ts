@@ -1,0 +1,91 @@
+/** Gateway settings, read once from the environment at start-up. */
+export interface Config {
+  readonly production: boolean;
+  readonly host: string;
+  readonly port: number;
+  /** Null: start the embedded Badges emulator and send upstream calls there. */
+  readonly capillaryBaseUrl: URL | null;
+  readonly capillaryTimeoutMs: number;
+  readonly capillaryMaxResponseBytes: number;
+  /** Browser origins allowed by CORS; `'any'` reflects every origin. */
+  readonly corsOrigins: 'any' | readonly string[];
+  readonly maxRequestBytes: number;
+}
+
+/** A setting that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    production,
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    port: integer(env, 'PORT', 4000, 0, 65_535),
+    capillaryBaseUrl: baseUrl(env, 'CAPILLARY_BASE_URL'),
+    capillaryTimeoutMs: integer(env, 'CAPILLARY_TIMEOUT_MS', 10_000, 1, 600_000),
+    capillaryMaxResponseBytes: integer(env, 'CAPILLARY_MAX_RESPONSE_BYTES', 1_048_576, 1, 1_073_741_824),
+    corsOrigins: origins(env, 'CORS_ORIGINS', production),
+    maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1_048_576, 1_024, 1_073_741_824),
+  };
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return Number(value);
+}
+
+function baseUrl(env: Env, name: string): URL | null {
+  const value = text(env, name);
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an absolute http(s) URL such as https://eu.api.capillarytech.com, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must use http or https, not ${url.protocol}`);
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(name, 'must hold only scheme, host, port and an optional path: no credentials, query or fragment');
+  }
+  return url;
+}
+
+function origins(env: Env, name: string, production: boolean): Config['corsOrigins'] {
+  const value = text(env, name);
+  if (value === undefined) return production ? [] : 'any';
+  if (value === '*') return 'any';
+  const list = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.origin !== origin) {
+      throw new ConfigError(name, `must list origins such as https://app.example.com (scheme, host, optional port), not "${origin}"`);
+    }
+  }
+  return list;
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import type { GraphQLFormattedError } from 'graphql';
+import { credentialsFrom, type BadgesClient } from './badges/client.js';
+import type { Config } from './config.js';
+import type { Context } from './context.js';
+import { buildSchema } from './schema.js';
+
+export interface GatewayOptions {
+  readonly config: Pick<Config, 'production' | 'corsOrigins' | 'maxRequestBytes'>;
+  readonly badges: BadgesClient;
+}
+
+export interface RunningGateway {
+  /** `http://host:port`, without a trailing slash. */
+  readonly url: string;
+  readonly server: Server;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/** Headers a browser may send cross-origin (answered in CORS preflights). */
+const CORS_ALLOWED_HEADERS = [
+  'authorization',
+  'x-cap-api-oauth-token',
+  'x-cap-api-attribution-entity-type',
+  'x-cap-api-attribution-entity-code',
+  'content-type',
+  'x-request-id',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+].join(', ');
+
+const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/** Starts the gateway's HTTP server on `host:port` (port 0: any free port). */
+export async function startGateway(
+  options: GatewayOptions,
+  listenOn: { readonly host: string; readonly port: number },
+): Promise<RunningGateway> {
+  const { config, badges } = options;
+  const server = createServer();
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: config.production ? hideInternalMessages : undefined,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...(config.production
+        ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+        : []),
+    ],
+  });
+  await apollo.start();
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE }] });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = singleHeader(req.headers['x-request-id']) ?? randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const { pathname, search } = new URL(req.url ?? '/', 'http://gateway.invalid');
+
+    const origin = singleHeader(req.headers.origin);
+    const corsAllowed = origin !== undefined && originAllowed(config.corsOrigins, origin);
+    if (corsAllowed) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-expose-headers', 'x-request-id');
+    }
+    res.setHeader('vary', 'Origin');
+    if (req.method === 'OPTIONS') {
+      if (corsAllowed) {
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('access-control-allow-headers', CORS_ALLOWED_HEADERS);
+        res.setHeader('access-control-max-age', '600');
+      }
+      res.writeHead(204).end();
+      return;
+    }
+
+    if (pathname === '/health') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (pathname !== '/graphql' && pathname !== '/') {
+      sendJson(res, 404, { errors: [{ message: `No route ${pathname}: GraphQL is served at /graphql.` }] });
+      return;
+    }
+
+    const body = await readBody(req, config.maxRequestBytes);
+    if (body.kind === 'tooLarge') {
+      res.setHeader('connection', 'close');
+      sendJson(res, 413, {
+        errors: [{ message: `The request body is larger than ${config.maxRequestBytes} bytes.` }],
+      });
+      return;
+    }
+    let parsedBody: unknown;
+    if (body.text !== '' && isJson(req.headers['content-type'])) {
+      try {
+        parsedBody = JSON.parse(body.text);
+      } catch {
+        sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.' }] });
+        return;
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: parsedBody },
+      context: () =>
+        Promise.resolve({
+          badges,
+          credentials: credentialsFrom((name) => singleHeader(req.headers[name])),
+        }),
+    });
+    await send(res, response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenOn.port, listenOn.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    stop: () => apollo.stop(),
+  };
+}
+
+function originAllowed(allowed: Config['corsOrigins'], origin: string): boolean {
+  return allowed === 'any' || allowed.includes(origin);
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+type Body = { readonly kind: 'complete'; readonly text: string } | { readonly kind: 'tooLarge' };
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return { kind: 'tooLarge' };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) return { kind: 'tooLarge' };
+    chunks.push(buffer);
+  }
+  return { kind: 'complete', text: Buffer.concat(chunks, size).toString('utf8') };
+}
+
+async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** In production, errors that are not the client's fault say nothing about the internals. */
+function hideInternalMessages(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    return { message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return formatted;
+}
