@@ -60,13 +60,19 @@ function baseUrl(env: Env, name: string): URL | null {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(name, `must be an absolute http(s) URL such as https://eu.api.capillarytech.com, not "${value}"`);
+    throw new ConfigError(
+      name,
+      `must be an absolute http(s) URL such as https://eu.api.capillarytech.com, not "${value}"`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(name, `must use http or https, not ${url.protocol}`);
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new ConfigError(name, 'must hold only scheme, host, port and an optional path: no credentials, query or fragment');
+    throw new ConfigError(
+      name,
+      'must hold only scheme, host, port and an optional path: no credentials, query or fragment',
+    );
   }
   return url;
 }
@@ -75,7 +81,10 @@ function origins(env: Env, name: string, production: boolean): Config['corsOrigi
   const value = text(env, name);
   if (value === undefined) return production ? [] : 'any';
   if (value === '*') return 'any';
-  const list = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const list = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   for (const origin of list) {
     let parsed: URL | undefined;
     try {
@@ -84,7 +93,10 @@ function origins(env: Env, name: string, production: boolean): Config['corsOrigi
       parsed = undefined;
     }
     if (parsed?.origin !== origin) {
-      throw new ConfigError(name, `must list origins such as https://app.example.com (scheme, host, optional port), not "${origin}"`);
+      throw new ConfigError(
+        name,
+        `must list origins such as https://app.example.com (scheme, host, optional port), not "${origin}"`,
+      );
     }
   }
   return list;

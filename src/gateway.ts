@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/serve
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import type { GraphQLFormattedError } from 'graphql';
 import { credentialsFrom, type BadgesClient } from './badges/client.js';
 import type { Config } from './config.js';
@@ -48,12 +49,16 @@ export async function startGateway(
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     csrfPrevention: true,
+    // main.ts owns shutdown: it drains, then closes the upstream pool.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     formatError: config.production ? hideInternalMessages : undefined,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Federated tracing (ftv1) for a Router that asks for it; installed explicitly to say so.
+      ApolloServerPluginInlineTrace(),
       ...(config.production
         ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
         : []),

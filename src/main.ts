@@ -42,7 +42,9 @@ try {
 }
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const port = new URL(gateway.url).port;
-console.log(`Badges GraphQL gateway ready at http://${shownHost}:${port}/graphql (upstream ${upstream.origin})`);
+console.log(
+  `Badges GraphQL gateway ready at http://${shownHost}:${port}/graphql (upstream ${upstream.origin})`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -114,7 +114,9 @@ export class UndiciBadgesClient implements BadgesClient {
     body?: string,
   ): Promise<UpstreamOutcome> {
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.#timeoutMs);
+    const timer = setTimeout(() => {
+      deadline.abort();
+    }, this.#timeoutMs);
     try {
       const response = await this.#dispatcher.request({
         origin: this.#origin,

@@ -23,13 +23,11 @@ const upstreamErrorSchema = z
     message: z.string(),
     reference: z.string().nullish(),
   })
-  .transform(
-    (item): UpstreamError => ({
-      code: item.code ?? null,
-      message: item.message,
-      reference: item.reference ?? null,
-    }),
-  );
+  .transform((item): UpstreamError => ({
+    code: item.code ?? null,
+    message: item.message,
+    reference: item.reference ?? null,
+  }));
 
 const warningSchema = z
   .object({ code: z.number().int().nullish(), message: z.string() })
@@ -42,16 +40,14 @@ const envelopeSchema = z.object({
 });
 
 /** Epoch seconds with fractions (real payloads) or an ISO-8601 string (the doc example). */
-const timestampSchema = z
-  .union([z.number(), z.iso.datetime({ offset: true })])
-  .transform((value, ctx) => {
-    const date = new Date(typeof value === 'number' ? Math.round(value * 1000) : value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'is not a representable point in time' });
-      return z.NEVER;
-    }
-    return date;
-  });
+const timestampSchema = z.union([z.number(), z.iso.datetime({ offset: true })]).transform((value, ctx) => {
+  const date = new Date(typeof value === 'number' ? Math.round(value * 1000) : value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'is not a representable point in time' });
+    return z.NEVER;
+  }
+  return date;
+});
 
 export const orgMetaSchema = z
   .object({
@@ -70,22 +66,20 @@ export const orgMetaSchema = z
     lastUpdatedOn: timestampSchema.nullish(),
     lastUpdatedBy: z.number().int().nullish(),
   })
-  .transform(
-    (data): OrgMeta => ({
-      id: data.id,
-      orgId: data.orgId,
-      tags: data.tags.map((tag) => ({
-        key: tag.key,
-        dataType: tag.dataType,
-        description: tag.description ?? null,
-        mandatory: tag.mandatory ?? null,
-      })),
-      createdOn: data.createdOn ?? null,
-      createdBy: data.createdBy ?? null,
-      lastUpdatedOn: data.lastUpdatedOn ?? null,
-      lastUpdatedBy: data.lastUpdatedBy ?? null,
-    }),
-  );
+  .transform((data): OrgMeta => ({
+    id: data.id,
+    orgId: data.orgId,
+    tags: data.tags.map((tag) => ({
+      key: tag.key,
+      dataType: tag.dataType,
+      description: tag.description ?? null,
+      mandatory: tag.mandatory ?? null,
+    })),
+    createdOn: data.createdOn ?? null,
+    createdBy: data.createdBy ?? null,
+    lastUpdatedOn: data.lastUpdatedOn ?? null,
+    lastUpdatedBy: data.lastUpdatedBy ?? null,
+  }));
 
 export type Verdict<T> =
   | { readonly kind: 'success'; readonly data: T; readonly warnings: readonly BadgesWarning[] }

@@ -47,7 +47,8 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
   const orgMetas = new Map<number, StoredOrgMeta>();
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) sendEnvelope(res, 500, null, [{ code: 999999, message: 'Internal error', reference: null }]);
+      if (!res.headersSent)
+        sendEnvelope(res, 500, null, [{ code: 999999, message: 'Internal error', reference: null }]);
       else res.destroy();
     });
   });
@@ -68,7 +69,9 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
     }
     if (req.method !== 'POST') {
       // GUESS: other methods on the path answer 405 with an envelope.
-      sendEnvelope(res, 405, null, [{ code: 405, message: `Method ${req.method} not allowed`, reference: null }]);
+      sendEnvelope(res, 405, null, [
+        { code: 405, message: `Method ${req.method} not allowed`, reference: null },
+      ]);
       return;
     }
     const text = await readText(req);
@@ -81,7 +84,9 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
       body = JSON.parse(text);
     } catch (error) {
       // Seen on other badges endpoints: malformed JSON gets the raw parser message, not an envelope.
-      res.writeHead(400, { 'content-type': 'text/plain' }).end(`JSON parse error: ${(error as Error).message}`);
+      res
+        .writeHead(400, { 'content-type': 'text/plain' })
+        .end(`JSON parse error: ${(error as Error).message}`);
       return;
     }
     const request = readOrgMetaRequest(body);
@@ -91,7 +96,11 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
     }
     if (orgMetas.has(request.orgId)) {
       sendEnvelope(res, 409, null, [
-        { code: 999999, message: 'ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API', reference: null },
+        {
+          code: 999999,
+          message: 'ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API',
+          reference: null,
+        },
       ]);
       return;
     }
@@ -123,7 +132,9 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
     orgMetaCount: () => orgMetas.size,
     stop: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -3,7 +3,9 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 function fromIsoString(value: unknown): Date {
   const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
   if (typeof value !== 'string' || Number.isNaN(date.getTime()) || !ISO_8601.test(value)) {
-    throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone, e.g. "2023-10-18T13:48:53.720Z".');
+    throw new GraphQLError(
+      'DateTime must be an ISO-8601 string with a time zone, e.g. "2023-10-18T13:48:53.720Z".',
+    );
   }
   return date;
 }

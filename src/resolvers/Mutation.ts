@@ -7,8 +7,7 @@ export const Mutation: MutationResolvers = {
     if (credentials === null) {
       return {
         __typename: 'BadgesAuthenticationFailed',
-        message:
-          'No Capillary credentials: send an Authorization (Basic) or X-CAP-API-OAUTH-TOKEN header.',
+        message: 'No Capillary credentials: send an Authorization (Basic) or X-CAP-API-OAUTH-TOKEN header.',
         upstreamErrors: [],
       };
     }

@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { loadConfig } from '../../src/config.js';
+import type { BadgesClient } from '../../src/badges/client.js';
+import { startGateway, type RunningGateway } from '../../src/gateway.js';
+import { BASIC, CREATE, categoryInput } from '../support/gateway.js';
+
+const running: RunningGateway[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((gateway) => gateway.stop()));
+});
+
+const failingBadges: BadgesClient = {
+  createOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
+};
+
+async function gatewayWith(env: Record<string, string>, badges: BadgesClient = failingBadges) {
+  const gateway = await startGateway({ config: loadConfig(env), badges }, { host: '127.0.0.1', port: 0 });
+  running.push(gateway);
+  return gateway;
+}
+
+function post(url: string, body: string, headers: Record<string, string> = {}) {
+  return request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+}
+
+describe('the gateway over HTTP', () => {
+  it('answers GET /health with 200 once ready', async () => {
+    const gateway = await gatewayWith({});
+    const response = await request(`${gateway.url}/health`);
+    expect(response.statusCode).toBe(200);
+    expect(await response.body.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers 404 for unknown paths', async () => {
+    const gateway = await gatewayWith({});
+    const response = await request(`${gateway.url}/nope`);
+    expect(response.statusCode).toBe(404);
+    await response.body.dump();
+  });
+
+  it('returns the caller X-Request-Id, or a generated one', async () => {
+    const gateway = await gatewayWith({});
+    const given = await request(`${gateway.url}/health`, { headers: { 'x-request-id': 'req-42' } });
+    const generated = await request(`${gateway.url}/health`);
+    await Promise.all([given.body.dump(), generated.body.dump()]);
+    expect(given.headers['x-request-id']).toBe('req-42');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('rejects a body over the limit with 413', async () => {
+    const gateway = await gatewayWith({ MAX_REQUEST_BYTES: '2048' });
+    const response = await post(
+      gateway.url,
+      JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(4096) }),
+    );
+    expect(response.statusCode).toBe(413);
+    expect(await response.body.json()).toEqual({
+      errors: [{ message: 'The request body is larger than 2048 bytes.' }],
+    });
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const gateway = await gatewayWith({});
+    const response = await post(gateway.url, '{"query": ');
+    expect(response.statusCode).toBe(400);
+    expect(await response.body.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.' }],
+    });
+  });
+
+  it('answers a malformed operation with a GraphQL error, not a crash', async () => {
+    const gateway = await gatewayWith({});
+    const response = await post(gateway.url, JSON.stringify({ query: 'mutation { createBadgeOrgMeta(' }));
+    expect(response.statusCode).toBe(400);
+    const body = (await response.body.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses a GET without a preflight-forcing header (CSRF prevention)', async () => {
+    const gateway = await gatewayWith({});
+    const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(response.statusCode).toBe(400);
+    await response.body.dump();
+  });
+});
+
+describe('internal errors', () => {
+  it('hide their message and stack trace in production', async () => {
+    const gateway = await gatewayWith({ NODE_ENV: 'production' });
+    const response = await post(
+      gateway.url,
+      JSON.stringify({ query: CREATE, variables: { input: categoryInput } }),
+      {
+        authorization: BASIC,
+      },
+    );
+    const text = await response.body.text();
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('stacktrace');
+    expect(JSON.parse(text)).toMatchObject({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
+
+  it('show their stack trace outside production, for the developer', async () => {
+    const gateway = await gatewayWith({});
+    const response = await post(
+      gateway.url,
+      JSON.stringify({ query: CREATE, variables: { input: categoryInput } }),
+      {
+        authorization: BASIC,
+      },
+    );
+    expect(await response.body.text()).toContain('stacktrace');
+  });
+});
+
+describe('CORS', () => {
+  function preflight(url: string, origin: string) {
+    return request(`${url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, x-cap-api-oauth-token, x-request-id',
+      },
+    });
+  }
+
+  it('allows any origin outside production, with the credential headers', async () => {
+    const gateway = await gatewayWith({});
+    const response = await preflight(gateway.url, 'http://localhost:5173');
+    await response.body.dump();
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const allowed = String(response.headers['access-control-allow-headers']).split(', ');
+    expect(allowed).toEqual(
+      expect.arrayContaining(['authorization', 'x-cap-api-oauth-token', 'content-type', 'x-request-id']),
+    );
+    expect(response.headers['access-control-allow-methods']).toContain('POST');
+  });
+
+  it('allows no origin in production unless listed', async () => {
+    const gateway = await gatewayWith({ NODE_ENV: 'production' });
+    const response = await preflight(gateway.url, 'https://app.example.com');
+    await response.body.dump();
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('allows exactly the origins in CORS_ORIGINS', async () => {
+    const gateway = await gatewayWith({
+      NODE_ENV: 'production',
+      CORS_ORIGINS: 'https://app.example.com, https://admin.example.com',
+    });
+    const listed = await preflight(gateway.url, 'https://admin.example.com');
+    const other = await preflight(gateway.url, 'https://evil.example.com');
+    await Promise.all([listed.body.dump(), other.body.dump()]);
+    expect(listed.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('marks actual responses for allowed origins and exposes the request id', async () => {
+    const gateway = await gatewayWith({ CORS_ORIGINS: 'https://app.example.com' });
+    const response = await request(`${gateway.url}/health`, {
+      headers: { origin: 'https://app.example.com' },
+    });
+    await response.body.dump();
+    expect(response.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    expect(response.headers['access-control-expose-headers']).toBe('x-request-id');
+    expect(response.headers.vary).toBe('Origin');
+  });
+});

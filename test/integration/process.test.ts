@@ -1,0 +1,85 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { BASIC, CREATE, categoryInput } from '../support/gateway.js';
+
+// `npm test` builds first (pretest), so this runs what `npm start` runs.
+const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
+
+type Child = ChildProcessByStdio<null, Readable, Readable>;
+const children: Child[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function start(env: Record<string, string>): { child: Child; output: () => string } {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+function exitCode(child: Child): Promise<number | null> {
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
+}
+
+async function readyUrl(output: () => string): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const match = /ready at (http:\/\/\S+)\/graphql/.exec(output());
+    if (match?.[1] !== undefined) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the gateway did not become ready:\n${output()}`);
+}
+
+describe('the gateway process', () => {
+  it.each([
+    ['PORT', 'not-a-port'],
+    ['CAPILLARY_BASE_URL', 'not a url'],
+    ['CAPILLARY_TIMEOUT_MS', '-3'],
+  ])('exits non-zero naming %s when it is set to %s', async (variable, value) => {
+    const { child, output } = start({ [variable]: value });
+    expect(await exitCode(child)).toBe(2);
+    expect(output()).toContain(`Invalid configuration: ${variable} `);
+  });
+
+  it('serves with the embedded emulator when no Capillary URL is set, and stops cleanly on SIGTERM', async () => {
+    const { child, output } = start({ PORT: '0' });
+    const url = await readyUrl(output);
+    expect(output()).toContain('CAPILLARY_BASE_URL is not set: using the embedded Badges emulator');
+
+    const health = await request(`${url}/health`);
+    expect(health.statusCode).toBe(200);
+    await health.body.dump();
+
+    const results: unknown[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await request(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: BASIC },
+        body: JSON.stringify({ query: CREATE, variables: { input: categoryInput } }),
+      });
+      results.push(await response.body.json());
+    }
+    expect(results).toMatchObject([
+      { data: { createBadgeOrgMeta: { __typename: 'CreateBadgeOrgMetaSuccess' } } },
+      { data: { createBadgeOrgMeta: { __typename: 'OrgMetaAlreadyExists' } } },
+    ]);
+
+    const exited = exitCode(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

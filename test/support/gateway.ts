@@ -1,0 +1,114 @@
+import { request } from 'undici';
+import { UndiciBadgesClient } from '../../src/badges/client.js';
+import { loadConfig } from '../../src/config.js';
+import { startGateway, type RunningGateway } from '../../src/gateway.js';
+
+export interface TestGateway {
+  readonly url: string;
+  readonly gateway: RunningGateway;
+  /** POSTs a GraphQL operation over a real socket and returns status, headers and parsed body. */
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLHttpResponse>;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLHttpResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: GraphQLBody;
+}
+
+export interface GraphQLBody {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** The gateway on 127.0.0.1:0, wired to `upstreamUrl`, with settings from `env`. */
+export async function startTestGateway(
+  upstreamUrl: string,
+  env: Record<string, string> = {},
+): Promise<TestGateway> {
+  const config = loadConfig({ CAPILLARY_BASE_URL: upstreamUrl, ...env });
+  const badges = new UndiciBadgesClient({
+    baseUrl: new URL(upstreamUrl),
+    timeoutMs: config.capillaryTimeoutMs,
+    maxResponseBytes: config.capillaryMaxResponseBytes,
+  });
+  const gateway = await startGateway({ config, badges }, { host: '127.0.0.1', port: 0 });
+  return {
+    url: gateway.url,
+    gateway,
+    async graphql(query, variables = {}, headers = {}) {
+      const response = await request(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: (await response.body.json()) as GraphQLBody,
+      };
+    },
+    async stop() {
+      await gateway.stop();
+      await badges.close();
+    },
+  };
+}
+
+export const BASIC = 'Basic c3RvcmUxMjM6YmRjODdiOWM4OTRkYTUxNjgwNTllMDBlYmZmYjkwNzc=';
+
+export const CREATE = /* GraphQL */ `
+  mutation Create($input: CreateBadgeOrgMetaInput!) {
+    createBadgeOrgMeta(input: $input) {
+      __typename
+      ... on CreateBadgeOrgMetaSuccess {
+        orgMeta {
+          id
+          orgId
+          tags {
+            key
+            dataType
+            description
+            mandatory
+          }
+          createdOn
+          createdBy
+          lastUpdatedOn
+          lastUpdatedBy
+        }
+        warnings {
+          code
+          message
+        }
+      }
+      ... on BadgesError {
+        message
+        upstreamErrors {
+          code
+          message
+          reference
+        }
+      }
+      ... on InvalidOrgMetaInput {
+        problems {
+          path
+          message
+        }
+      }
+      ... on BadgesUpstreamFailure {
+        status
+        retryable
+      }
+    }
+  }
+`;
+
+export const categoryInput = {
+  orgId: 100458,
+  tags: [{ key: 'Category', dataType: 'string', description: 'Type of badge', mandatory: false }],
+};

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('has defaults for every setting', () => {
+    expect(loadConfig({})).toEqual({
+      production: false,
+      host: '0.0.0.0',
+      port: 4000,
+      capillaryBaseUrl: null,
+      capillaryTimeoutMs: 10_000,
+      capillaryMaxResponseBytes: 1_048_576,
+      corsOrigins: 'any',
+      maxRequestBytes: 1_048_576,
+    });
+  });
+
+  it('reads the upstream URL and the numbers', () => {
+    const config = loadConfig({
+      CAPILLARY_BASE_URL: 'https://eu.api.capillarytech.com',
+      CAPILLARY_TIMEOUT_MS: '2500',
+      PORT: '8080',
+    });
+    expect(config.capillaryBaseUrl?.href).toBe('https://eu.api.capillarytech.com/');
+    expect(config.capillaryTimeoutMs).toBe(2500);
+    expect(config.port).toBe(8080);
+  });
+
+  it('allows no CORS origin in production unless listed', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example,http://localhost:3000' })
+        .corsOrigins,
+    ).toEqual(['https://a.example', 'http://localhost:3000']);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['CAPILLARY_TIMEOUT_MS', '0'],
+    ['CAPILLARY_TIMEOUT_MS', '1.5'],
+    ['CAPILLARY_BASE_URL', 'eu.api.capillarytech.com'],
+    ['CAPILLARY_BASE_URL', 'ftp://eu.api.capillarytech.com'],
+    ['CAPILLARY_BASE_URL', 'https://user:secret@eu.api.capillarytech.com'],
+    ['CAPILLARY_MAX_RESPONSE_BYTES', '-1'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['CORS_ORIGINS', 'https://app.example.com/path'],
+    ['MAX_REQUEST_BYTES', '10'],
+  ])('rejects %s=%s with an error naming the variable', (variable, value) => {
+    const load = () => loadConfig({ [variable]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(new RegExp(`^${variable} `));
+  });
+});

@@ -1,0 +1,340 @@
+import { describe, expect, it } from 'vitest';
+import type { UpstreamOutcome } from '../../src/badges/client.js';
+import { mapCreateOrgMeta, problemsFrom } from '../../src/badges/envelope.js';
+import { storedOrgMeta } from '../support/stubUpstream.js';
+
+function answered(status: number, body: unknown): UpstreamOutcome {
+  return {
+    kind: 'answered',
+    status,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    requestId: null,
+    retryAfter: null,
+  };
+}
+
+const alreadyExists = {
+  data: null,
+  errors: [
+    { code: 999999, message: 'ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API', reference: null },
+  ],
+  warnings: null,
+};
+
+describe('a 2xx answer with a data object', () => {
+  it('becomes a success carrying the org meta', () => {
+    const result = mapCreateOrgMeta(answered(200, { data: storedOrgMeta, errors: null, warnings: null }));
+    expect(result).toEqual({
+      __typename: 'CreateBadgeOrgMetaSuccess',
+      orgMeta: {
+        id: '652fe2452aa6a339209b359f',
+        orgId: 100458,
+        tags: [{ key: 'custom field 1', dataType: 'string', description: 'TEST', mandatory: true }],
+        createdOn: new Date('2023-10-18T13:48:53.720Z'),
+        createdBy: 75078478,
+        lastUpdatedOn: new Date('2023-10-18T13:48:53.720Z'),
+        lastUpdatedBy: 75078478,
+      },
+      warnings: [],
+    });
+  });
+
+  it.each([
+    ['null', null],
+    ['an empty list', []],
+    ['absent', undefined],
+  ])('has no warnings when warnings is %s', (_label, warnings) => {
+    const result = mapCreateOrgMeta(answered(200, { data: storedOrgMeta, errors: [], warnings }));
+    expect(result).toMatchObject({ __typename: 'CreateBadgeOrgMetaSuccess', warnings: [] });
+  });
+
+  it('carries the warnings the upstream attached', () => {
+    const warnings = [{ code: 7001, message: 'tag description truncated' }, { message: 'no code' }];
+    const result = mapCreateOrgMeta(answered(200, { data: storedOrgMeta, errors: null, warnings }));
+    expect(result).toMatchObject({
+      __typename: 'CreateBadgeOrgMetaSuccess',
+      warnings: [
+        { code: 7001, message: 'tag description truncated' },
+        { code: null, message: 'no code' },
+      ],
+    });
+  });
+
+  it('reads epoch-second timestamps with nine decimals to the millisecond', () => {
+    const body = `{"data":{"id":"652fe2452aa6a339209b359f","orgId":1,"tags":[],"createdOn":1697636933.720123000,"lastUpdatedOn":1697636934.000000000},"errors":null,"warnings":null}`;
+    const result = mapCreateOrgMeta(answered(200, body));
+    expect(result).toMatchObject({
+      orgMeta: {
+        createdOn: new Date('2023-10-18T13:48:53.720Z'),
+        lastUpdatedOn: new Date('2023-10-18T13:48:54.000Z'),
+      },
+    });
+  });
+
+  it('reads ISO-8601 timestamps as the create page documents them', () => {
+    const data = {
+      ...storedOrgMeta,
+      createdOn: '2023-11-08T15:43:40.382Z',
+      lastUpdatedOn: '2023-11-08T17:43:40.382+02:00',
+    };
+    const result = mapCreateOrgMeta(answered(200, { data, errors: null, warnings: null }));
+    expect(result).toMatchObject({
+      orgMeta: {
+        createdOn: new Date('2023-11-08T15:43:40.382Z'),
+        lastUpdatedOn: new Date('2023-11-08T15:43:40.382Z'),
+      },
+    });
+  });
+
+  it('leaves absent optional fields null', () => {
+    const data = { id: 'abc', orgId: 7, tags: [{ key: 'k', dataType: 'string' }] };
+    const result = mapCreateOrgMeta(answered(200, { data }));
+    expect(result).toEqual({
+      __typename: 'CreateBadgeOrgMetaSuccess',
+      orgMeta: {
+        id: 'abc',
+        orgId: 7,
+        tags: [{ key: 'k', dataType: 'string', description: null, mandatory: null }],
+        createdOn: null,
+        createdBy: null,
+        lastUpdatedOn: null,
+        lastUpdatedBy: null,
+      },
+      warnings: [],
+    });
+  });
+
+  it.each([
+    ['orgId is a string', { ...storedOrgMeta, orgId: '100458' }],
+    ['tags is missing', { ...storedOrgMeta, tags: undefined }],
+    ['a tag has no key', { ...storedOrgMeta, tags: [{ dataType: 'string' }] }],
+    ['createdOn is not a time', { ...storedOrgMeta, createdOn: 'yesterday' }],
+    ['createdOn is out of range', { ...storedOrgMeta, createdOn: 1e300 }],
+    ['id is empty', { ...storedOrgMeta, id: '' }],
+  ])('is a non-retryable upstream failure when %s', (_label, data) => {
+    const result = mapCreateOrgMeta(answered(200, { data, errors: null, warnings: null }));
+    expect(result).toMatchObject({ __typename: 'BadgesUpstreamFailure', status: 200, retryable: false });
+  });
+});
+
+describe('a 2xx answer without data', () => {
+  it('is never a success when it carries errors', () => {
+    const result = mapCreateOrgMeta(answered(200, alreadyExists));
+    expect(result).toEqual({
+      __typename: 'BadgesUpstreamFailure',
+      message: 'Capillary reported errors.',
+      upstreamErrors: alreadyExists.errors,
+      status: 200,
+      retryable: false,
+    });
+  });
+
+  it('follows an HTTP-like error code in the body', () => {
+    const errors = [{ code: 400, message: 'Invalid data type', reference: 'tags[0].dataType' }];
+    const result = mapCreateOrgMeta(answered(200, { errors }));
+    expect(result).toMatchObject({
+      __typename: 'InvalidOrgMetaInput',
+      problems: [{ path: ['tags', '0', 'dataType'], message: 'Invalid data type' }],
+    });
+  });
+
+  it.each([
+    ['data null and errors null', { data: null, errors: null, warnings: null }],
+    ['data null and errors empty', { data: null, errors: [], warnings: [] }],
+    ['an empty object', {}],
+  ])('is a non-retryable upstream failure with %s', (_label, body) => {
+    expect(mapCreateOrgMeta(answered(200, body))).toMatchObject({
+      __typename: 'BadgesUpstreamFailure',
+      status: 200,
+      retryable: false,
+    });
+  });
+});
+
+describe('HTTP 409', () => {
+  it('is OrgMetaAlreadyExists with the upstream errors verbatim, despite code 999999', () => {
+    expect(mapCreateOrgMeta(answered(409, alreadyExists))).toEqual({
+      __typename: 'OrgMetaAlreadyExists',
+      message: 'This org already has a badge org meta; change it with an update instead.',
+      upstreamErrors: alreadyExists.errors,
+    });
+  });
+
+  it('is OrgMetaAlreadyExists even without a body', () => {
+    expect(mapCreateOrgMeta(answered(409, ''))).toMatchObject({
+      __typename: 'OrgMetaAlreadyExists',
+      upstreamErrors: [],
+    });
+  });
+});
+
+describe('HTTP 400 and 422', () => {
+  it.each([400, 422])('%i is InvalidOrgMetaInput with problems located by each reference', (status) => {
+    const errors = [
+      { code: 400, message: 'dataType is invalid', reference: 'tags[0].dataType' },
+      { code: 812, message: 'restricted', reference: 'ownership.restrictedToOwners' },
+      { code: 400, message: 'orgId is mandatory', reference: null },
+    ];
+    expect(mapCreateOrgMeta(answered(status, { data: null, errors, warnings: null }))).toEqual({
+      __typename: 'InvalidOrgMetaInput',
+      message: 'Capillary rejected the org meta input; see problems and upstreamErrors.',
+      upstreamErrors: errors,
+      problems: [
+        { path: ['tags', '0', 'dataType'], message: 'dataType is invalid' },
+        { path: ['ownership', 'restrictedToOwners'], message: 'restricted' },
+      ],
+    });
+  });
+
+  it('is InvalidOrgMetaInput when the body is a raw parser message', () => {
+    const result = mapCreateOrgMeta(answered(400, 'JSON parse error: Unexpected character'));
+    expect(result).toMatchObject({ __typename: 'InvalidOrgMetaInput', upstreamErrors: [], problems: [] });
+  });
+});
+
+describe('HTTP 401', () => {
+  it.each([
+    ['without a body', ''],
+    ['with an envelope', { data: null, errors: [{ code: 401, message: 'Unauthorized', reference: null }] }],
+    ['with an HTML page', '<html><body>401 Unauthorized</body></html>'],
+  ])('is BadgesAuthenticationFailed %s', (_label, body) => {
+    expect(mapCreateOrgMeta(answered(401, body))).toMatchObject({
+      __typename: 'BadgesAuthenticationFailed',
+      message: 'Capillary did not accept the credentials (HTTP 401).',
+    });
+  });
+});
+
+describe('HTTP 403', () => {
+  it('is BadgesAccessDenied for the documented body without a data key', () => {
+    const body = {
+      warnings: [],
+      errors: [{ status: false, code: 4000, message: 'Not authorized. Access is denied!' }],
+    };
+    expect(mapCreateOrgMeta(answered(403, body))).toEqual({
+      __typename: 'BadgesAccessDenied',
+      message: "Capillary denied access: the credentials' access group may not do this.",
+      upstreamErrors: [{ code: 4000, message: 'Not authorized. Access is denied!', reference: null }],
+    });
+  });
+
+  it('is BadgesAccessDenied for an envelope and for no body', () => {
+    const envelopeBody = {
+      data: null,
+      errors: [{ code: 403, message: 'Forbidden', reference: null }],
+      warnings: null,
+    };
+    expect(mapCreateOrgMeta(answered(403, envelopeBody))).toMatchObject({ __typename: 'BadgesAccessDenied' });
+    expect(mapCreateOrgMeta(answered(403, ''))).toMatchObject({
+      __typename: 'BadgesAccessDenied',
+      upstreamErrors: [],
+    });
+  });
+});
+
+describe('answers that may succeed when sent again', () => {
+  it.each([
+    [429, { data: null, errors: [{ code: 429, message: 'Too many requests', reference: null }] }],
+    [500, { data: null, errors: [{ code: 999999, message: 'Something went wrong', reference: null }] }],
+    [502, '<html><head><title>502 Bad Gateway</title></head></html>'],
+    [
+      503,
+      { data: null, errors: [{ code: 4001, message: 'Authorization status unavailable!', reference: null }] },
+    ],
+    [504, ''],
+  ])('HTTP %i is a retryable BadgesUpstreamFailure with its status', (status, body) => {
+    expect(mapCreateOrgMeta(answered(status, body))).toMatchObject({
+      __typename: 'BadgesUpstreamFailure',
+      message: `Capillary answered HTTP ${status}.`,
+      status,
+      retryable: true,
+    });
+  });
+
+  it('keeps the upstream errors of a 500', () => {
+    const errors = [{ code: 999999, message: 'Something went wrong', reference: null }];
+    expect(mapCreateOrgMeta(answered(500, { data: null, errors }))).toMatchObject({ upstreamErrors: errors });
+  });
+
+  it.each([
+    ['a timeout', { kind: 'timeout', timeoutMs: 10_000 }, 'Capillary did not answer within 10000 ms.'],
+    ['a refused connection', { kind: 'unreachable', reason: 'refused' }, 'Capillary refused the connection.'],
+    [
+      'a reset connection',
+      { kind: 'unreachable', reason: 'reset' },
+      'The connection to Capillary was closed before its answer was complete.',
+    ],
+    [
+      'an unknown host',
+      { kind: 'unreachable', reason: 'dns' },
+      "Capillary's host name could not be resolved.",
+    ],
+  ] satisfies Array<[string, UpstreamOutcome, string]>)(
+    '%s is a retryable failure without status',
+    (_label, outcome, message) => {
+      expect(mapCreateOrgMeta(outcome)).toEqual({
+        __typename: 'BadgesUpstreamFailure',
+        message,
+        upstreamErrors: [],
+        status: null,
+        retryable: true,
+      });
+    },
+  );
+});
+
+describe('answers that will not succeed when sent again', () => {
+  it.each([301, 404, 405, 418])('HTTP %i is a non-retryable BadgesUpstreamFailure', (status) => {
+    expect(mapCreateOrgMeta(answered(status, { data: null, errors: [] }))).toMatchObject({
+      __typename: 'BadgesUpstreamFailure',
+      status,
+      retryable: false,
+    });
+  });
+
+  it.each([
+    ['a body that is not JSON', 'OK'],
+    ['an empty body', ''],
+    ['a JSON array', '[]'],
+    ['a JSON string', '"done"'],
+    ['errors that are not a list', '{"data":null,"errors":"bad"}'],
+  ])('HTTP 200 with %s is a non-retryable failure', (_label, body) => {
+    expect(mapCreateOrgMeta(answered(200, body))).toMatchObject({
+      __typename: 'BadgesUpstreamFailure',
+      status: 200,
+      retryable: false,
+    });
+  });
+
+  it('an answer over the size limit is a non-retryable failure', () => {
+    const outcome: UpstreamOutcome = { kind: 'oversized', status: 200, limitBytes: 1024, requestId: null };
+    expect(mapCreateOrgMeta(outcome)).toMatchObject({
+      __typename: 'BadgesUpstreamFailure',
+      message: "Capillary's answer was larger than the gateway accepts (1024 bytes).",
+      status: 200,
+      retryable: false,
+    });
+  });
+
+  it('drops error items that break the documented shape, keeping the rest', () => {
+    const errors = [{ code: 'x', message: 1 }, 'text', { code: 500, message: 'kept', reference: null }];
+    expect(mapCreateOrgMeta(answered(500, { errors }))).toMatchObject({
+      upstreamErrors: [{ code: 500, message: 'kept', reference: null }],
+    });
+  });
+});
+
+describe('problemsFrom', () => {
+  it.each([
+    ['tags[0].dataType', ['tags', '0', 'dataType']],
+    ['orgId', ['orgId']],
+    ['tags[12]', ['tags', '12']],
+    ['a.b[3].c', ['a', 'b', '3', 'c']],
+  ])('reads the reference %s as a path', (reference, path) => {
+    expect(problemsFrom([{ code: 400, message: 'bad', reference }])).toEqual([{ path, message: 'bad' }]);
+  });
+
+  it('locates nothing for an error without a reference', () => {
+    expect(problemsFrom([{ code: 400, message: 'bad', reference: null }])).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { orgMetaInputProblems } from '../../src/badges/validation.js';
+
+const tag = { key: 'Category', dataType: 'string' };
+
+describe('orgMetaInputProblems', () => {
+  it('finds nothing wrong with a positive org id and distinct, non-blank tags', () => {
+    expect(orgMetaInputProblems({ orgId: 1, tags: [tag, { key: 'Tier', dataType: 'integer' }] })).toEqual([]);
+  });
+
+  it('accepts an empty tag list', () => {
+    expect(orgMetaInputProblems({ orgId: 1, tags: [] })).toEqual([]);
+  });
+
+  it.each([0, -5])('rejects the org id %i', (orgId) => {
+    expect(orgMetaInputProblems({ orgId, tags: [tag] })).toEqual([
+      { path: ['orgId'], message: 'must be a positive org id' },
+    ]);
+  });
+
+  it('rejects blank keys and data types, locating each', () => {
+    expect(orgMetaInputProblems({ orgId: 1, tags: [tag, { key: '  ', dataType: '' }] })).toEqual([
+      { path: ['tags', '1', 'key'], message: 'must not be blank' },
+      { path: ['tags', '1', 'dataType'], message: 'must not be blank' },
+    ]);
+  });
+
+  it('rejects a key used twice, pointing at the repeat', () => {
+    expect(orgMetaInputProblems({ orgId: 1, tags: [tag, { key: 'Tier', dataType: 's' }, tag] })).toEqual([
+      { path: ['tags', '2', 'key'], message: 'repeats the key of tags[0]' },
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(orgMetaInputProblems({ orgId: 0, tags: [{ key: '', dataType: 'x' }] })).toHaveLength(2);
+  });
+});
