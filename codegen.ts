@@ -1,6 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const domain = '../badges/domain.js';
+const models = '../resolvers/models.js';
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -36,7 +37,9 @@ const config: CodegenConfig = {
         mappers: {
           BadgeOrgMeta: `${domain}#OrgMeta`,
           CreateBadgeOrgMetaSuccess: `${domain}#CreateBadgeOrgMetaSuccess`,
-          OrgMetaAlreadyExists: `${domain}#OrgMetaAlreadyExists`,
+          OrgMetaAlreadyExists: `${models}#OrgMetaAlreadyExistsParent`,
+          OrgMetaNotFound: `${domain}#OrgMetaNotFound`,
+          UpdateBadgeOrgMetaSuccess: `${domain}#UpdateBadgeOrgMetaSuccess`,
           InvalidOrgMetaInput: `${domain}#InvalidOrgMetaInput`,
           BadgesAuthenticationFailed: `${domain}#BadgesAuthenticationFailed`,
           BadgesAccessDenied: `${domain}#BadgesAccessDenied`,

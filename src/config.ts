@@ -10,6 +10,10 @@ export interface Config {
   /** Browser origins allowed by CORS; `'any'` reflects every origin. */
   readonly corsOrigins: 'any' | readonly string[];
   readonly maxRequestBytes: number;
+  /** Schema introspection; on outside production, or with the sandbox. */
+  readonly introspection: boolean;
+  /** The Apollo Sandbox landing page on GET /graphql; on outside production. */
+  readonly sandbox: boolean;
 }
 
 /** A setting that cannot be used; the message names the variable. */
@@ -27,6 +31,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env): Config {
   const production = env.NODE_ENV === 'production';
+  const sandbox = flag(env, 'GRAPHQL_SANDBOX', !production);
   return {
     production,
     host: text(env, 'HOST') ?? '0.0.0.0',
@@ -36,12 +41,22 @@ export function loadConfig(env: Env): Config {
     capillaryMaxResponseBytes: integer(env, 'CAPILLARY_MAX_RESPONSE_BYTES', 1_048_576, 1, 1_073_741_824),
     corsOrigins: origins(env, 'CORS_ORIGINS', production),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1_048_576, 1_024, 1_073_741_824),
+    introspection: flag(env, 'GRAPHQL_INTROSPECTION', sandbox),
+    sandbox,
   };
 }
 
 function text(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? undefined : value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = text(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(name, `must be true or false, not "${value}"`);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

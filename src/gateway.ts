@@ -9,11 +9,15 @@ import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace
 import type { GraphQLFormattedError } from 'graphql';
 import { credentialsFrom, type BadgesClient } from './badges/client.js';
 import type { Config } from './config.js';
-import type { Context } from './context.js';
+import { createContext, type Context } from './context.js';
+import { sandboxLandingPage } from './sandbox.js';
 import { buildSchema } from './schema.js';
 
 export interface GatewayOptions {
-  readonly config: Pick<Config, 'production' | 'corsOrigins' | 'maxRequestBytes'>;
+  readonly config: Pick<
+    Config,
+    'production' | 'corsOrigins' | 'maxRequestBytes' | 'introspection' | 'sandbox'
+  >;
   readonly badges: BadgesClient;
 }
 
@@ -52,16 +56,15 @@ export async function startGateway(
     // main.ts owns shutdown: it drains, then closes the upstream pool.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    introspection: !config.production,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: config.production ? hideInternalMessages : undefined,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Federated tracing (ftv1) for a Router that asks for it; installed explicitly to say so.
       ApolloServerPluginInlineTrace(),
-      ...(config.production
-        ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
-        : []),
+      config.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
+      ...(config.production ? [ApolloServerPluginDisableSuggestions()] : []),
     ],
   });
   await apollo.start();
@@ -129,10 +132,12 @@ export async function startGateway(
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: parsedBody },
       context: () =>
-        Promise.resolve({
-          badges,
-          credentials: credentialsFrom((name) => singleHeader(req.headers[name])),
-        }),
+        Promise.resolve(
+          createContext(
+            badges,
+            credentialsFrom((name) => singleHeader(req.headers[name])),
+          ),
+        ),
     });
     await send(res, response);
   }

@@ -53,10 +53,24 @@ export type UpstreamOutcome =
 
 export type UnreachableReason = 'refused' | 'reset' | 'dns' | 'other';
 
+/**
+ * When the calls made for one GraphQL field must be done by, in
+ * `performance.now()` milliseconds. Calls that share one share the time.
+ */
+export interface Deadline {
+  readonly expiresAt: number;
+}
+
 /** Capillary's Badges org meta endpoints, as seen by the resolvers. */
 export interface BadgesClient {
+  /** A fresh deadline, `CAPILLARY_TIMEOUT_MS` from now. */
+  startDeadline(): Deadline;
   /** `POST api_gateway/v1/badges/orgMeta`. */
-  createOrgMeta(input: OrgMetaInput, credentials: Credentials): Promise<UpstreamOutcome>;
+  createOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome>;
+  /** `GET api_gateway/v1/badges/orgMeta`: the org comes from the credentials. */
+  readOrgMeta(credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome>;
+  /** `PUT api_gateway/v1/badges/orgMeta`: replaces the whole tag list. */
+  updateOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome>;
 }
 
 export interface UndiciBadgesClientOptions {
@@ -98,8 +112,20 @@ export class UndiciBadgesClient implements BadgesClient {
       });
   }
 
-  createOrgMeta(input: OrgMetaInput, credentials: Credentials): Promise<UpstreamOutcome> {
-    return this.#send('POST', ORG_META_PATH, credentials, orgMetaBody(input));
+  startDeadline(): Deadline {
+    return { expiresAt: performance.now() + this.#timeoutMs };
+  }
+
+  createOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome> {
+    return this.#send('POST', ORG_META_PATH, credentials, deadline, orgMetaBody(input));
+  }
+
+  readOrgMeta(credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome> {
+    return this.#send('GET', ORG_META_PATH, credentials, deadline);
+  }
+
+  updateOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome> {
+    return this.#send('PUT', ORG_META_PATH, credentials, deadline, orgMetaBody(input));
   }
 
   /** Closes the pool's connections once in-flight calls are done. */
@@ -111,12 +137,15 @@ export class UndiciBadgesClient implements BadgesClient {
     method: Dispatcher.HttpMethod,
     path: string,
     credentials: Credentials,
+    deadline: Deadline,
     body?: string,
   ): Promise<UpstreamOutcome> {
-    const deadline = new AbortController();
+    const remainingMs = deadline.expiresAt - performance.now();
+    if (remainingMs <= 0) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
+    const expiry = new AbortController();
     const timer = setTimeout(() => {
-      deadline.abort();
-    }, this.#timeoutMs);
+      expiry.abort();
+    }, remainingMs);
     try {
       const response = await this.#dispatcher.request({
         origin: this.#origin,
@@ -128,7 +157,7 @@ export class UndiciBadgesClient implements BadgesClient {
           ...credentials.headers,
         },
         body,
-        signal: deadline.signal,
+        signal: expiry.signal,
       });
       const requestId = headerValue(response.headers['x-cap-requestid']);
       const declaredLength = Number(headerValue(response.headers['content-length']) ?? 0);
@@ -155,7 +184,7 @@ export class UndiciBadgesClient implements BadgesClient {
         retryAfter: headerValue(response.headers['retry-after']),
       };
     } catch (error) {
-      if (deadline.signal.aborted) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
+      if (expiry.signal.aborted) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
       return classifyFailure(error, this.#timeoutMs);
     } finally {
       clearTimeout(timer);

@@ -72,6 +72,10 @@ export interface BadgesAccessDenied extends BadgesErrorFields {
   readonly __typename: 'BadgesAccessDenied';
 }
 
+export interface OrgMetaNotFound extends BadgesErrorFields {
+  readonly __typename: 'OrgMetaNotFound';
+}
+
 export interface BadgesUpstreamFailure extends BadgesErrorFields {
   readonly __typename: 'BadgesUpstreamFailure';
   readonly status: number | null;
@@ -84,12 +88,22 @@ export interface CreateBadgeOrgMetaSuccess {
   readonly warnings: readonly BadgesWarning[];
 }
 
-export type CreateBadgeOrgMetaResult =
-  | CreateBadgeOrgMetaSuccess
-  | OrgMetaAlreadyExists
-  | InvalidOrgMetaInput
-  | BadgesAuthenticationFailed
-  | BadgesAccessDenied
-  | BadgesUpstreamFailure;
+export interface UpdateBadgeOrgMetaSuccess {
+  readonly __typename: 'UpdateBadgeOrgMetaSuccess';
+  readonly orgMeta: OrgMeta;
+  readonly warnings: readonly BadgesWarning[];
+}
 
-export type BadgesError = Exclude<CreateBadgeOrgMetaResult, CreateBadgeOrgMetaSuccess>;
+/** The org meta as a member of a result union. */
+export type FoundOrgMeta = OrgMeta & { readonly __typename: 'BadgeOrgMeta' };
+
+/** What any call can come to besides its own outcomes. */
+export type CommonFailure = BadgesAuthenticationFailed | BadgesAccessDenied | BadgesUpstreamFailure;
+
+export type CreateBadgeOrgMetaResult =
+  CreateBadgeOrgMetaSuccess | OrgMetaAlreadyExists | InvalidOrgMetaInput | CommonFailure;
+
+export type UpdateBadgeOrgMetaResult =
+  UpdateBadgeOrgMetaSuccess | OrgMetaNotFound | InvalidOrgMetaInput | CommonFailure;
+
+export type BadgeOrgMetaResult = FoundOrgMeta | OrgMetaNotFound | CommonFailure;

@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { UnreachableCaseError } from '../unreachable.js';
 import type { UpstreamOutcome } from './client.js';
 import type {
-  BadgesAuthenticationFailed,
+  BadgeOrgMetaResult,
+  BadgesUpstreamFailure,
   BadgesWarning,
+  CommonFailure,
   CreateBadgeOrgMetaResult,
   InvalidOrgMetaInput,
+  OrgMetaNotFound,
+  UpdateBadgeOrgMetaResult,
   InputProblem,
   OrgMeta,
   UpstreamError,
@@ -81,19 +85,29 @@ export const orgMetaSchema = z
     lastUpdatedBy: data.lastUpdatedBy ?? null,
   }));
 
+/** A refusal whose meaning the HTTP status tells. */
+interface Refusal<K extends string> {
+  readonly kind: K;
+  readonly upstreamErrors: readonly UpstreamError[];
+}
+
+interface Failed {
+  readonly kind: 'failed';
+  readonly status: number | null;
+  readonly retryable: boolean;
+  readonly reason: string;
+  readonly upstreamErrors: readonly UpstreamError[];
+}
+
+/** What an upstream answer means, before any operation gives it a union member. */
 export type Verdict<T> =
   | { readonly kind: 'success'; readonly data: T; readonly warnings: readonly BadgesWarning[] }
-  | {
-      readonly kind: 'conflict' | 'invalid' | 'unauthenticated' | 'forbidden' | 'notFound';
-      readonly upstreamErrors: readonly UpstreamError[];
-    }
-  | {
-      readonly kind: 'failed';
-      readonly status: number | null;
-      readonly retryable: boolean;
-      readonly reason: string;
-      readonly upstreamErrors: readonly UpstreamError[];
-    };
+  | Refusal<'conflict'>
+  | Refusal<'invalid'>
+  | Refusal<'unauthenticated'>
+  | Refusal<'forbidden'>
+  | Refusal<'notFound'>
+  | Failed;
 
 type FailureVerdict = Exclude<Verdict<never>, { kind: 'success' }>;
 
@@ -202,11 +216,7 @@ export function problemsFrom(upstreamErrors: readonly UpstreamError[]): InputPro
 export function toCreateResult(verdict: Verdict<OrgMeta>): CreateBadgeOrgMetaResult {
   switch (verdict.kind) {
     case 'success':
-      return {
-        __typename: 'CreateBadgeOrgMetaSuccess',
-        orgMeta: verdict.data,
-        warnings: verdict.warnings,
-      };
+      return { __typename: 'CreateBadgeOrgMetaSuccess', orgMeta: verdict.data, warnings: verdict.warnings };
     case 'conflict':
       return {
         __typename: 'OrgMetaAlreadyExists',
@@ -215,21 +225,83 @@ export function toCreateResult(verdict: Verdict<OrgMeta>): CreateBadgeOrgMetaRes
       };
     case 'invalid':
       return invalidInput(verdict.upstreamErrors);
+    case 'notFound':
+      return unexpectedStatus(404, verdict.upstreamErrors);
     case 'unauthenticated':
-      return authenticationFailed(verdict.upstreamErrors);
+    case 'forbidden':
+    case 'failed':
+      return commonFailure(verdict);
+    default:
+      throw new UnreachableCaseError(verdict);
+  }
+}
+
+export function toUpdateResult(verdict: Verdict<OrgMeta>): UpdateBadgeOrgMetaResult {
+  switch (verdict.kind) {
+    case 'success':
+      return { __typename: 'UpdateBadgeOrgMetaSuccess', orgMeta: verdict.data, warnings: verdict.warnings };
+    case 'notFound':
+      return notFound(verdict.upstreamErrors);
+    case 'invalid':
+      return invalidInput(verdict.upstreamErrors);
+    case 'conflict':
+      return unexpectedStatus(409, verdict.upstreamErrors);
+    case 'unauthenticated':
+    case 'forbidden':
+    case 'failed':
+      return commonFailure(verdict);
+    default:
+      throw new UnreachableCaseError(verdict);
+  }
+}
+
+export function toReadResult(verdict: Verdict<OrgMeta>): BadgeOrgMetaResult {
+  switch (verdict.kind) {
+    case 'success':
+      return { __typename: 'BadgeOrgMeta', ...verdict.data };
+    case 'notFound':
+      return notFound(verdict.upstreamErrors);
+    case 'invalid':
+      return unexpectedStatus(400, verdict.upstreamErrors);
+    case 'conflict':
+      return unexpectedStatus(409, verdict.upstreamErrors);
+    case 'unauthenticated':
+    case 'forbidden':
+    case 'failed':
+      return commonFailure(verdict);
+    default:
+      throw new UnreachableCaseError(verdict);
+  }
+}
+
+/** Reads a create's outcome: `POST api_gateway/v1/badges/orgMeta`. */
+export function mapCreateOrgMeta(outcome: UpstreamOutcome): CreateBadgeOrgMetaResult {
+  return toCreateResult(readEnvelope(outcome, orgMetaSchema));
+}
+
+/** Reads an update's outcome: `PUT api_gateway/v1/badges/orgMeta`. */
+export function mapUpdateOrgMeta(outcome: UpstreamOutcome): UpdateBadgeOrgMetaResult {
+  return toUpdateResult(readEnvelope(outcome, orgMetaSchema));
+}
+
+/** Reads a read's outcome: `GET api_gateway/v1/badges/orgMeta`. */
+export function mapReadOrgMeta(outcome: UpstreamOutcome): BadgeOrgMetaResult {
+  return toReadResult(readEnvelope(outcome, orgMetaSchema));
+}
+
+function commonFailure(verdict: Refusal<'unauthenticated'> | Refusal<'forbidden'> | Failed): CommonFailure {
+  switch (verdict.kind) {
+    case 'unauthenticated':
+      return {
+        __typename: 'BadgesAuthenticationFailed',
+        message: 'Capillary did not accept the credentials (HTTP 401).',
+        upstreamErrors: verdict.upstreamErrors,
+      };
     case 'forbidden':
       return {
         __typename: 'BadgesAccessDenied',
         message: "Capillary denied access: the credentials' access group may not do this.",
         upstreamErrors: verdict.upstreamErrors,
-      };
-    case 'notFound':
-      return {
-        __typename: 'BadgesUpstreamFailure',
-        message: 'Capillary answered HTTP 404 to a create.',
-        upstreamErrors: verdict.upstreamErrors,
-        status: 404,
-        retryable: false,
       };
     case 'failed':
       return {
@@ -244,11 +316,6 @@ export function toCreateResult(verdict: Verdict<OrgMeta>): CreateBadgeOrgMetaRes
   }
 }
 
-/** Reads a create's outcome: `POST api_gateway/v1/badges/orgMeta`. */
-export function mapCreateOrgMeta(outcome: UpstreamOutcome): CreateBadgeOrgMetaResult {
-  return toCreateResult(readEnvelope(outcome, orgMetaSchema));
-}
-
 function invalidInput(upstreamErrors: readonly UpstreamError[]): InvalidOrgMetaInput {
   return {
     __typename: 'InvalidOrgMetaInput',
@@ -258,10 +325,21 @@ function invalidInput(upstreamErrors: readonly UpstreamError[]): InvalidOrgMetaI
   };
 }
 
-function authenticationFailed(upstreamErrors: readonly UpstreamError[]): BadgesAuthenticationFailed {
+function notFound(upstreamErrors: readonly UpstreamError[]): OrgMetaNotFound {
   return {
-    __typename: 'BadgesAuthenticationFailed',
-    message: 'Capillary did not accept the credentials (HTTP 401).',
+    __typename: 'OrgMetaNotFound',
+    message: 'This org has no badge org meta yet; create it first.',
     upstreamErrors,
+  };
+}
+
+/** A status the endpoint is not known to answer with, for this operation. */
+function unexpectedStatus(status: number, upstreamErrors: readonly UpstreamError[]): BadgesUpstreamFailure {
+  return {
+    __typename: 'BadgesUpstreamFailure',
+    message: `Capillary answered HTTP ${status}, which this operation does not expect.`,
+    upstreamErrors,
+    status,
+    retryable: false,
   };
 }

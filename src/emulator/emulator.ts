@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -22,10 +28,9 @@ interface StoredOrgMeta {
   readonly id: string;
   readonly orgId: number;
   readonly tags: readonly StoredTag[];
-  /** Epoch seconds with 9 decimals, kept as text so it is sent exactly so. */
-  readonly createdOn: string;
+  readonly createdOnMicros: number;
   readonly createdBy: number;
-  readonly lastUpdatedOn: string;
+  readonly lastUpdatedOnMicros: number;
   readonly lastUpdatedBy: number;
 }
 
@@ -33,6 +38,19 @@ interface EnvelopeError {
   readonly code: number;
   readonly message: string;
   readonly reference: string | null;
+}
+
+/** What the emulator saw of one request, for tests that check what reached the upstream. */
+export interface SeenRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
+export interface EmulatorOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly onRequest?: (request: SeenRequest) => void;
 }
 
 export interface RunningEmulator {
@@ -43,12 +61,51 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-export async function startEmulator(listenOn: { host: string; port: number }): Promise<RunningEmulator> {
+type Answer = {
+  status: number;
+  data: StoredOrgMeta | null;
+  precision?: 'micros' | 'millis';
+  errors: readonly EnvelopeError[] | null;
+  emptyLists?: boolean;
+};
+
+const ALREADY_EXISTS: Answer = {
+  status: 409,
+  data: null,
+  errors: [
+    { code: 999999, message: 'ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API', reference: null },
+  ],
+};
+// GUESS: the documentation shows no 404 for org meta; this follows the family's 404 envelopes.
+const NOT_FOUND: Answer = {
+  status: 404,
+  data: null,
+  errors: [{ code: 404, message: 'Org meta not found for the org', reference: null }],
+};
+// Seen on other badges endpoints (there without a `data` key; the envelope here keeps it null).
+const ACCESS_DENIED: Answer = {
+  status: 403,
+  data: null,
+  errors: [{ code: 4000, message: 'Not authorized. Access is denied!', reference: null }],
+};
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const orgMetas = new Map<number, StoredOrgMeta>();
+  /**
+   * GUESS: Capillary derives the org from the credentials. The emulator knows no
+   * users, so a user belongs to the org of its first successful create; until
+   * then it has no org, and reads and updates answer 404.
+   */
+  const orgOfUser = new Map<number, number>();
+
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent)
-        sendEnvelope(res, 500, null, [{ code: 999999, message: 'Internal error', reference: null }]);
+        send(res, {
+          status: 500,
+          data: null,
+          errors: [{ code: 999999, message: 'Internal error', reference: null }],
+        });
       else res.destroy();
     });
   });
@@ -56,9 +113,14 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('x-cap-requestid', randomBytes(16).toString('hex'));
     const { pathname } = new URL(req.url ?? '/', 'http://emulator.invalid');
+    options.onRequest?.({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
     if (pathname !== ORG_META_PATH) {
       // GUESS: unknown paths answer 404 with an envelope, like the family's 404s.
-      sendEnvelope(res, 404, null, [{ code: 404, message: 'Resource not found', reference: null }]);
+      send(res, {
+        status: 404,
+        data: null,
+        errors: [{ code: 404, message: 'Resource not found', reference: null }],
+      });
       return;
     }
     const user = authenticatedUser(req);
@@ -67,16 +129,26 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
       res.writeHead(401).end();
       return;
     }
-    if (req.method !== 'POST') {
+    if (req.method === 'GET') {
+      send(res, read(user));
+      return;
+    }
+    if (req.method !== 'POST' && req.method !== 'PUT') {
       // GUESS: other methods on the path answer 405 with an envelope.
-      sendEnvelope(res, 405, null, [
-        { code: 405, message: `Method ${req.method} not allowed`, reference: null },
-      ]);
+      send(res, {
+        status: 405,
+        data: null,
+        errors: [{ code: 405, message: `Method ${req.method} not allowed`, reference: null }],
+      });
       return;
     }
     const text = await readText(req);
     if (text === null) {
-      sendEnvelope(res, 413, null, [{ code: 413, message: 'Request body too large', reference: null }]);
+      send(res, {
+        status: 413,
+        data: null,
+        errors: [{ code: 413, message: 'Request body too large', reference: null }],
+      });
       return;
     }
     let body: unknown;
@@ -91,44 +163,65 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
     }
     const request = readOrgMetaRequest(body);
     if ('errors' in request) {
-      sendEnvelope(res, 400, null, request.errors);
+      send(res, { status: 400, data: null, errors: request.errors });
       return;
     }
-    if (orgMetas.has(request.orgId)) {
-      sendEnvelope(res, 409, null, [
-        {
-          code: 999999,
-          message: 'ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API',
-          reference: null,
-        },
-      ]);
-      return;
-    }
-    const now = epochSecondsNow();
+    send(res, req.method === 'POST' ? create(user, request) : update(user, request));
+  }
+
+  function create(user: User, request: ValidRequest): Answer {
+    const boundOrg = orgOfUser.get(user.id);
+    if (boundOrg !== undefined && boundOrg !== request.orgId) return ACCESS_DENIED;
+    if (orgMetas.has(request.orgId)) return ALREADY_EXISTS;
+    const now = nowMicros();
     const created: StoredOrgMeta = {
-      id: objectId(now.seconds),
+      id: objectId(Math.floor(now / 1_000_000)),
       orgId: request.orgId,
       tags: request.tags,
-      createdOn: now.text,
+      createdOnMicros: now,
       createdBy: user.id,
-      lastUpdatedOn: now.text,
+      lastUpdatedOnMicros: now,
       lastUpdatedBy: user.id,
     };
     orgMetas.set(created.orgId, created);
+    orgOfUser.set(user.id, created.orgId);
     // GUESS: a fresh create answers errors and warnings as null (other endpoints send []).
-    sendEnvelope(res, 200, created, null);
+    return { status: 200, data: created, precision: 'micros', errors: null };
+  }
+
+  function read(user: User): Answer {
+    const org = orgOfUser.get(user.id);
+    const stored = org === undefined ? undefined : orgMetas.get(org);
+    if (stored === undefined) return NOT_FOUND;
+    // Seen: read-backs carry millisecond timestamps; GUESS: and empty lists, not nulls.
+    return { status: 200, data: stored, precision: 'millis', errors: [], emptyLists: true };
+  }
+
+  function update(user: User, request: ValidRequest): Answer {
+    const org = orgOfUser.get(user.id);
+    if (org !== undefined && org !== request.orgId) return ACCESS_DENIED;
+    const stored = orgMetas.get(request.orgId);
+    if (org === undefined || stored === undefined) return NOT_FOUND;
+    const updated: StoredOrgMeta = {
+      ...stored,
+      tags: request.tags,
+      lastUpdatedOnMicros: nowMicros(),
+      lastUpdatedBy: user.id,
+    };
+    orgMetas.set(updated.orgId, updated);
+    return { status: 200, data: updated, precision: 'micros', errors: null };
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(listenOn.port, listenOn.host, () => {
+    server.listen(options.port, options.host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${listenOn.host.includes(':') ? `[${listenOn.host}]` : listenOn.host}:${port}`,
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     orgMetaCount: () => orgMetas.size,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -140,12 +233,16 @@ export async function startEmulator(listenOn: { host: string; port: number }): P
   };
 }
 
+interface User {
+  readonly id: number;
+}
+
 /**
  * Basic `base64(user:md5hex(password))` or an OAuth token. GUESS: any well-formed
  * credential is accepted (the emulator knows no passwords), and the user id is
  * derived from the user name or token so that it is stable across requests.
  */
-function authenticatedUser(req: IncomingMessage): { id: number } | null {
+function authenticatedUser(req: IncomingMessage): User | null {
   const oauthToken = req.headers['x-cap-api-oauth-token'];
   if (typeof oauthToken === 'string' && oauthToken.trim() !== '') return { id: userId(oauthToken) };
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');
@@ -162,7 +259,12 @@ function userId(identity: string): number {
   return 10_000_000 + (createHash('sha256').update(identity).digest().readUInt32BE(0) % 90_000_000);
 }
 
-type OrgMetaRequest = { orgId: number; tags: StoredTag[] } | { errors: EnvelopeError[] };
+interface ValidRequest {
+  readonly orgId: number;
+  readonly tags: StoredTag[];
+}
+
+type OrgMetaRequest = ValidRequest | { errors: EnvelopeError[] };
 
 /** Only `orgId` is documented as mandatory; GUESS: a tag needs a non-blank string `key`. */
 function readOrgMetaRequest(body: unknown): OrgMetaRequest {
@@ -210,12 +312,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Seen in real payloads: epoch seconds with 9 decimals, microseconds on a fresh write. */
-function epochSecondsNow(): { seconds: number; text: string } {
-  const micros = Math.floor((performance.timeOrigin + performance.now()) * 1000);
-  const seconds = Math.floor(micros / 1_000_000);
-  const fraction = String(micros % 1_000_000).padStart(6, '0');
-  return { seconds, text: `${seconds}.${fraction}000` };
+function nowMicros(): number {
+  return Math.floor((performance.timeOrigin + performance.now()) * 1000);
+}
+
+/**
+ * Seen in real payloads: epoch seconds as a JSON number with 9 decimals,
+ * microseconds on a fresh write and milliseconds on read-back.
+ */
+function epochSeconds(micros: number, precision: 'micros' | 'millis'): string {
+  const kept = precision === 'millis' ? Math.floor(micros / 1000) * 1000 : micros;
+  return `${Math.floor(kept / 1_000_000)}.${String(kept % 1_000_000).padStart(6, '0')}000`;
 }
 
 let objectIdCounter = randomBytes(3).readUIntBE(0, 3);
@@ -231,22 +338,20 @@ function objectId(seconds: number): string {
   return id.toString('hex');
 }
 
-function serializeOrgMeta(meta: StoredOrgMeta): string {
+function serializeOrgMeta(meta: StoredOrgMeta, precision: 'micros' | 'millis'): string {
   return (
     `{"id":${JSON.stringify(meta.id)},"orgId":${meta.orgId},"tags":${JSON.stringify(meta.tags)},` +
-    `"createdOn":${meta.createdOn},"createdBy":${meta.createdBy},` +
-    `"lastUpdatedOn":${meta.lastUpdatedOn},"lastUpdatedBy":${meta.lastUpdatedBy}}`
+    `"createdOn":${epochSeconds(meta.createdOnMicros, precision)},"createdBy":${meta.createdBy},` +
+    `"lastUpdatedOn":${epochSeconds(meta.lastUpdatedOnMicros, precision)},"lastUpdatedBy":${meta.lastUpdatedBy}}`
   );
 }
 
-function sendEnvelope(
-  res: ServerResponse,
-  status: number,
-  data: StoredOrgMeta | null,
-  errors: readonly EnvelopeError[] | null,
-): void {
-  const body = `{"data":${data === null ? 'null' : serializeOrgMeta(data)},"errors":${JSON.stringify(errors)},"warnings":null}`;
-  res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+function send(res: ServerResponse, answer: Answer): void {
+  const data = answer.data === null ? 'null' : serializeOrgMeta(answer.data, answer.precision ?? 'micros');
+  const lists = answer.emptyLists === true ? '[]' : 'null';
+  const errors = answer.errors === null ? 'null' : JSON.stringify(answer.errors);
+  const body = `{"data":${data},"errors":${errors},"warnings":${lists}}`;
+  res.writeHead(answer.status, { 'content-type': 'application/json' }).end(body);
 }
 
 async function readText(req: IncomingMessage): Promise<string | null> {

@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 const failingBadges: BadgesClient = {
+  startDeadline: () => ({ expiresAt: performance.now() + 1000 }),
   createOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
+  readOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
+  updateOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
 };
 
 async function gatewayWith(env: Record<string, string>, badges: BadgesClient = failingBadges) {

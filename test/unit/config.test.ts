@@ -12,6 +12,20 @@ describe('loadConfig', () => {
       capillaryMaxResponseBytes: 1_048_576,
       corsOrigins: 'any',
       maxRequestBytes: 1_048_576,
+      introspection: true,
+      sandbox: true,
+    });
+  });
+
+  it('turns the sandbox and introspection off in production unless enabled', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ sandbox: false, introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true' })).toMatchObject({
+      sandbox: true,
+      introspection: true,
+    });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: '1' })).toMatchObject({
+      sandbox: false,
+      introspection: true,
     });
   });
 
@@ -46,6 +60,8 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'app.example.com'],
     ['CORS_ORIGINS', 'https://app.example.com/path'],
     ['MAX_REQUEST_BYTES', '10'],
+    ['GRAPHQL_SANDBOX', 'yes'],
+    ['GRAPHQL_INTROSPECTION', 'on'],
   ])('rejects %s=%s with an error naming the variable', (variable, value) => {
     const load = () => loadConfig({ [variable]: value });
     expect(load).toThrow(ConfigError);
