@@ -102,6 +102,75 @@ describe('the emulator', () => {
   });
 });
 
+function orgMeta(
+  method: 'GET' | 'PUT',
+  body?: unknown,
+  headers: Record<string, string> = { authorization: BASIC },
+) {
+  return request(`${emulator.url}${ORG_META}`, {
+    method,
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const OTHER_USER = `Basic ${Buffer.from('store456:0123456789abcdef0123456789abcdef').toString('base64')}`;
+
+describe('the emulator reading and replacing', () => {
+  it('answers 404 to a read or an update before any create', async () => {
+    const read = await orgMeta('GET');
+    const update = await orgMeta('PUT', categoryInput);
+    expect([read.statusCode, update.statusCode]).toEqual([404, 404]);
+    expect(await read.body.json()).toMatchObject({ data: null, errors: [{ code: 404 }] });
+    await update.body.dump();
+  });
+
+  it('reads back what the user created, with millisecond timestamps', async () => {
+    await (await postOrgMeta(JSON.stringify(categoryInput))).body.dump();
+    const response = await orgMeta('GET');
+    const text = await response.body.text();
+    expect(response.statusCode).toBe(200);
+    expect(text).toMatch(/"createdOn":\d{10}\.\d{3}000000,/);
+    expect(JSON.parse(text)).toMatchObject({
+      data: { orgId: 100458, tags: categoryInput.tags },
+      errors: [],
+      warnings: [],
+    });
+  });
+
+  it('replaces the tag list, keeping createdOn and moving lastUpdatedOn', async () => {
+    const created = (await (await postOrgMeta(JSON.stringify(categoryInput))).body.json()) as {
+      data: { id: string; createdOn: number };
+    };
+    const tags = [{ key: 'Tier', dataType: 'integer' }];
+    const response = await orgMeta('PUT', { orgId: 100458, tags });
+    const updated = (await response.body.json()) as {
+      data: { id: string; tags: unknown; createdOn: number; lastUpdatedOn: number };
+    };
+    expect(response.statusCode).toBe(200);
+    expect(updated.data).toMatchObject({ id: created.data.id, tags, createdOn: created.data.createdOn });
+    expect(updated.data.lastUpdatedOn).toBeGreaterThanOrEqual(created.data.createdOn);
+    const read = (await (await orgMeta('GET')).body.json()) as { data: { tags: unknown } };
+    expect(read.data.tags).toEqual(tags);
+  });
+
+  it('denies a user access to another org than its own', async () => {
+    await (await postOrgMeta(JSON.stringify(categoryInput))).body.dump();
+    const response = await orgMeta('PUT', { orgId: 42, tags: [] });
+    expect(response.statusCode).toBe(403);
+    expect(await response.body.json()).toMatchObject({
+      errors: [{ code: 4000, message: 'Not authorized. Access is denied!' }],
+    });
+  });
+
+  it('keeps each user to its own org', async () => {
+    await (await postOrgMeta(JSON.stringify(categoryInput))).body.dump();
+    const other = await orgMeta('GET', undefined, { authorization: OTHER_USER });
+    expect(other.statusCode).toBe(404);
+    await other.body.dump();
+  });
+});
+
 describe('the gateway in front of the emulator', () => {
   let gateway: TestGateway;
 
@@ -111,6 +180,33 @@ describe('the gateway in front of the emulator', () => {
 
   afterEach(async () => {
     await gateway.stop();
+  });
+
+  it('creates, reads, updates, and offers the existing org meta on a second create', async () => {
+    const headers = { authorization: BASIC };
+    await gateway.graphql(CREATE, { input: categoryInput }, headers);
+    const update = await gateway.graphql(
+      `mutation($input: UpdateBadgeOrgMetaInput!) { updateBadgeOrgMeta(input: $input) { __typename ... on UpdateBadgeOrgMetaSuccess { orgMeta { tags { key } } } } }`,
+      { input: { orgId: 100458, tags: [{ key: 'Tier', dataType: 'integer' }] } },
+      headers,
+    );
+    const read = await gateway.graphql(
+      `{ badgeOrgMeta { __typename ... on BadgeOrgMeta { tags { key } } } }`,
+      {},
+      headers,
+    );
+    const again = await gateway.graphql(
+      `mutation($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) { __typename ... on OrgMetaAlreadyExists { existing { tags { key } } } } }`,
+      { input: categoryInput },
+      headers,
+    );
+    expect(update.body.data).toEqual({
+      updateBadgeOrgMeta: { __typename: 'UpdateBadgeOrgMetaSuccess', orgMeta: { tags: [{ key: 'Tier' }] } },
+    });
+    expect(read.body.data).toEqual({ badgeOrgMeta: { __typename: 'BadgeOrgMeta', tags: [{ key: 'Tier' }] } });
+    expect(again.body.data).toEqual({
+      createBadgeOrgMeta: { __typename: 'OrgMetaAlreadyExists', existing: { tags: [{ key: 'Tier' }] } },
+    });
   });
 
   it('creates once, then answers OrgMetaAlreadyExists', async () => {

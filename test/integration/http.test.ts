@@ -179,3 +179,44 @@ describe('CORS', () => {
     expect(response.headers.vary).toBe('Origin');
   });
 });
+
+describe('Apollo Sandbox and introspection', () => {
+  function openInBrowser(url: string) {
+    return request(`${url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+  }
+
+  const INTROSPECT = JSON.stringify({ query: '{ __schema { queryType { name } } }' });
+
+  it('serves the Sandbox landing page with the create mutation outside production', async () => {
+    const gateway = await gatewayWith({});
+    const response = await openInBrowser(gateway.url);
+    const html = await response.body.text();
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(html).toContain('EmbeddedSandbox');
+    expect(html).toContain('createBadgeOrgMeta(input: $input)');
+    expect(html).toContain('Authorization');
+  });
+
+  it('answers introspection outside production', async () => {
+    const gateway = await gatewayWith({});
+    const response = await post(gateway.url, INTROSPECT);
+    expect(await response.body.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('serves no landing page and refuses introspection in production', async () => {
+    const gateway = await gatewayWith({ NODE_ENV: 'production' });
+    const page = await openInBrowser(gateway.url);
+    expect(await page.body.text()).not.toContain('EmbeddedSandbox');
+    const introspection = await post(gateway.url, INTROSPECT);
+    const body = (await introspection.body.json()) as { data?: unknown; errors: Array<{ message: string }> };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]?.message).toContain('introspection is not allowed');
+  });
+
+  it('serves the landing page in production when GRAPHQL_SANDBOX is true', async () => {
+    const gateway = await gatewayWith({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true' });
+    const page = await openInBrowser(gateway.url);
+    expect(await page.body.text()).toContain('EmbeddedSandbox');
+  });
+});

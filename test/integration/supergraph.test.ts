@@ -1,0 +1,162 @@
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { startEmulator, type RunningEmulator, type SeenRequest } from '../../src/emulator/emulator.js';
+import { readTypeDefs } from '../../src/schema.js';
+import { BASIC, categoryInput, startTestGateway, type TestGateway } from '../support/gateway.js';
+
+/** A second, small subgraph that references BadgeOrgMeta by its key. */
+const PROGRAMS_SDL = /* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+
+  type BadgeProgram {
+    id: ID!
+    name: String!
+    orgMeta: BadgeOrgMeta
+  }
+
+  type BadgeOrgMeta @key(fields: "orgId", resolvable: false) {
+    orgId: Int!
+  }
+
+  type Query {
+    badgeProgram(id: ID!): BadgeProgram
+  }
+`;
+
+interface RouterContext {
+  readonly authorization?: string;
+}
+
+let emulator: RunningEmulator;
+let badges: TestGateway;
+let programs: ApolloServer;
+let router: ApolloServer<RouterContext>;
+let routerUrl: string;
+const seenUpstream: SeenRequest[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    onRequest: (seen) => seenUpstream.push(seen),
+  });
+  badges = await startTestGateway(emulator.url);
+
+  programs = new ApolloServer({
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    schema: buildSubgraphSchema({
+      typeDefs: parse(PROGRAMS_SDL),
+      resolvers: {
+        Query: {
+          badgeProgram: (_parent: unknown, { id }: { id: string }) => ({
+            id,
+            name: 'Loyalty tiers',
+            orgMeta: { __typename: 'BadgeOrgMeta', orgId: 100458 },
+          }),
+        },
+      },
+    }),
+  });
+  const { url: programsUrl } = await startStandaloneServer(programs, {
+    listen: { host: '127.0.0.1', port: 0 },
+  });
+
+  const composed = composeServices([
+    { name: 'badges', typeDefs: parse(readTypeDefs()), url: `${badges.url}/graphql` },
+    { name: 'programs', typeDefs: parse(PROGRAMS_SDL), url: programsUrl },
+  ]);
+  if (composed.errors !== undefined)
+    throw new Error(composed.errors.map((error) => error.message).join('\n'));
+
+  router = new ApolloServer<RouterContext>({
+    gateway: new ApolloGateway({
+      supergraphSdl: composed.supergraphSdl,
+      // What the Router's header propagation does: pass the caller's credentials on.
+      buildService: ({ url }) =>
+        new RemoteGraphQLDataSource<RouterContext>({
+          url,
+          willSendRequest({ request: subgraphRequest, context }) {
+            const authorization: unknown = context.authorization;
+            if (typeof authorization === 'string')
+              subgraphRequest.http?.headers.set('authorization', authorization);
+          },
+        }),
+    }),
+  });
+  ({ url: routerUrl } = await startStandaloneServer(router, {
+    listen: { host: '127.0.0.1', port: 0 },
+    context: ({ req }) => Promise.resolve({ authorization: req.headers.authorization }),
+  }));
+});
+
+afterAll(async () => {
+  await router.stop();
+  await programs.stop();
+  await badges.stop();
+  await emulator.stop();
+});
+
+async function throughRouter(query: string, variables: Record<string, unknown> = {}) {
+  const response = await request(routerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: BASIC },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.body.json()) as { data?: unknown; errors?: unknown };
+}
+
+describe('the badges subgraph in a supergraph', () => {
+  it('composes with a subgraph that references BadgeOrgMeta and runs create, update and an entity query', async () => {
+    const created = await throughRouter(
+      `mutation($input: CreateBadgeOrgMetaInput!) {
+        createBadgeOrgMeta(input: $input) { __typename ... on CreateBadgeOrgMetaSuccess { orgMeta { orgId tags { key } } } }
+      }`,
+      { input: categoryInput },
+    );
+    expect(created).toEqual({
+      data: {
+        createBadgeOrgMeta: {
+          __typename: 'CreateBadgeOrgMetaSuccess',
+          orgMeta: { orgId: 100458, tags: [{ key: 'Category' }] },
+        },
+      },
+    });
+
+    const updated = await throughRouter(
+      `mutation($input: UpdateBadgeOrgMetaInput!) {
+        updateBadgeOrgMeta(input: $input) { __typename ... on UpdateBadgeOrgMetaSuccess { orgMeta { tags { key } } } }
+      }`,
+      { input: { orgId: 100458, tags: [{ key: 'Tier', dataType: 'integer' }] } },
+    );
+    expect(updated).toEqual({
+      data: {
+        updateBadgeOrgMeta: { __typename: 'UpdateBadgeOrgMetaSuccess', orgMeta: { tags: [{ key: 'Tier' }] } },
+      },
+    });
+
+    const program = await throughRouter(
+      `{ badgeProgram(id: "p1") { name orgMeta { orgId id tags { key dataType } createdOn } } }`,
+    );
+    expect(program).toMatchObject({
+      data: {
+        badgeProgram: {
+          name: 'Loyalty tiers',
+          orgMeta: { orgId: 100458, tags: [{ key: 'Tier', dataType: 'integer' }] },
+        },
+      },
+    });
+
+    expect(seenUpstream.map((seen) => [seen.method, seen.headers.authorization])).toEqual([
+      ['POST', BASIC],
+      ['PUT', BASIC],
+      ['GET', BASIC],
+    ]);
+  });
+});
