@@ -39,8 +39,8 @@ export type UpstreamOutcome =
       readonly body: string;
       /** Capillary's `X-Cap-Requestid`, when it sent one. */
       readonly requestId: string | null;
-      /** The raw `Retry-After` header, when sent. */
-      readonly retryAfter: string | null;
+      /** `Retry-After` in whole seconds, when sent and readable. */
+      readonly retryAfterSeconds: number | null;
     }
   | { readonly kind: 'timeout'; readonly timeoutMs: number }
   | { readonly kind: 'unreachable'; readonly reason: UnreachableReason }
@@ -105,7 +105,8 @@ export class UndiciBadgesClient implements BadgesClient {
       new Pool(this.#origin, {
         connections: 128,
         pipelining: 1,
-        keepAliveTimeout: 10_000,
+        // undici's default; it also honours the upstream's own `Keep-Alive: timeout=` hint.
+        keepAliveTimeout: 4_000,
         connectTimeout: Math.min(options.timeoutMs, 5_000),
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
@@ -133,7 +134,29 @@ export class UndiciBadgesClient implements BadgesClient {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
+  /**
+   * One call, retried only where that cannot apply a change twice: any method
+   * once when the connection was refused (nothing was sent), and GET also on
+   * 429, 502, 503, 504 and broken connections, with backoff or `Retry-After`.
+   * Every attempt and wait stays within the one deadline.
+   */
   async #send(
+    method: Dispatcher.HttpMethod,
+    path: string,
+    credentials: Credentials,
+    deadline: Deadline,
+    body?: string,
+  ): Promise<UpstreamOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.#attempt(method, path, credentials, deadline, body);
+      const delayMs = retryDelayMs(method, outcome, attempt);
+      if (delayMs === null || performance.now() + delayMs + MIN_ATTEMPT_MS > deadline.expiresAt)
+        return outcome;
+      await sleep(delayMs);
+    }
+  }
+
+  async #attempt(
     method: Dispatcher.HttpMethod,
     path: string,
     credentials: Credentials,
@@ -181,7 +204,7 @@ export class UndiciBadgesClient implements BadgesClient {
         status: response.statusCode,
         body: Buffer.concat(chunks, received).toString('utf8'),
         requestId,
-        retryAfter: headerValue(response.headers['retry-after']),
+        retryAfterSeconds: parseRetryAfter(headerValue(response.headers['retry-after']), Date.now()),
       };
     } catch (error) {
       if (expiry.signal.aborted) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
@@ -207,6 +230,38 @@ export function orgMetaBody(input: OrgMetaInput): string {
       ...(tag.mandatory == null ? {} : { mandatory: tag.mandatory }),
     })),
   });
+}
+
+/** Retries never start when less than this is left of the deadline. */
+const MIN_ATTEMPT_MS = 50;
+const GET_ATTEMPTS = 3;
+const RETRYABLE_GET_STATUSES = new Set([429, 502, 503, 504]);
+
+/** How long to wait before the next attempt, or null for no further attempt. */
+export function retryDelayMs(method: string, outcome: UpstreamOutcome, attempt: number): number | null {
+  if (outcome.kind === 'unreachable' && outcome.reason === 'refused' && attempt === 1) return 0;
+  if (method !== 'GET' || attempt >= GET_ATTEMPTS) return null;
+  const backoffMs = 100 * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+  if (outcome.kind === 'unreachable') return backoffMs;
+  if (outcome.kind !== 'answered' || !RETRYABLE_GET_STATUSES.has(outcome.status)) return null;
+  return outcome.retryAfterSeconds === null ? backoffMs : outcome.retryAfterSeconds * 1000;
+}
+
+/** `Retry-After` as whole seconds from `now`: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (!HTTP_DATE.test(trimmed)) return null;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** RFC 9110's IMF-fixdate, the one form of HTTP date senders must use. */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

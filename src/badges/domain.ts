@@ -53,6 +53,8 @@ export interface OrgMetaTagInput {
 interface BadgesErrorFields {
   readonly message: string;
   readonly upstreamErrors: readonly UpstreamError[];
+  /** The upstream's `X-Cap-Requestid`; null when the gateway decided alone or none was sent. */
+  readonly requestId: string | null;
 }
 
 export interface OrgMetaAlreadyExists extends BadgesErrorFields {
@@ -80,6 +82,7 @@ export interface BadgesUpstreamFailure extends BadgesErrorFields {
   readonly __typename: 'BadgesUpstreamFailure';
   readonly status: number | null;
   readonly retryable: boolean;
+  readonly retryAfterSeconds: number | null;
 }
 
 export interface CreateBadgeOrgMetaSuccess {

@@ -85,13 +85,21 @@ export const orgMetaSchema = z
     lastUpdatedBy: data.lastUpdatedBy ?? null,
   }));
 
+/** What the upstream said about its answer, beside the body. */
+interface AnswerMeta {
+  /** The upstream's `X-Cap-Requestid`, for support tickets. */
+  readonly requestId: string | null;
+  readonly retryAfterSeconds: number | null;
+}
+
 /** A refusal whose meaning the HTTP status tells. */
 interface Refusal<K extends string> {
   readonly kind: K;
   readonly upstreamErrors: readonly UpstreamError[];
+  readonly requestId: string | null;
 }
 
-interface Failed {
+interface Failed extends AnswerMeta {
   readonly kind: 'failed';
   readonly status: number | null;
   readonly retryable: boolean;
@@ -111,20 +119,31 @@ export type Verdict<T> =
 
 type FailureVerdict = Exclude<Verdict<never>, { kind: 'success' }>;
 
+const NO_META: AnswerMeta = { requestId: null, retryAfterSeconds: null };
+
 export function readEnvelope<T>(outcome: UpstreamOutcome, dataSchema: z.ZodType<T>): Verdict<T> {
   switch (outcome.kind) {
     case 'timeout':
-      return failed(null, true, `Capillary did not answer within ${outcome.timeoutMs} ms.`);
+      return failed(NO_META, null, true, `Capillary did not answer within ${outcome.timeoutMs} ms.`);
     case 'unreachable':
-      return failed(null, true, UNREACHABLE_REASONS[outcome.reason]);
+      return failed(NO_META, null, true, UNREACHABLE_REASONS[outcome.reason]);
     case 'oversized':
       return failed(
+        { requestId: outcome.requestId, retryAfterSeconds: null },
         outcome.status,
         false,
         `Capillary's answer was larger than the gateway accepts (${outcome.limitBytes} bytes).`,
       );
     case 'answered':
-      return readAnswer(outcome.status, outcome.body, dataSchema);
+      return readAnswer(
+        outcome.status,
+        outcome.body,
+        {
+          requestId: outcome.requestId,
+          retryAfterSeconds: outcome.retryAfterSeconds,
+        },
+        dataSchema,
+      );
     default:
       throw new UnreachableCaseError(outcome);
   }
@@ -137,51 +156,58 @@ const UNREACHABLE_REASONS: Record<Extract<UpstreamOutcome, { kind: 'unreachable'
   other: 'Capillary could not be reached.',
 };
 
-function readAnswer<T>(status: number, body: string, dataSchema: z.ZodType<T>): Verdict<T> {
+function readAnswer<T>(status: number, body: string, meta: AnswerMeta, dataSchema: z.ZodType<T>): Verdict<T> {
   const envelope = parseEnvelope(body);
   const upstreamErrors = envelope === null ? [] : itemsOf(envelope.errors, upstreamErrorSchema);
-  if (status < 200 || status >= 300) return failureByStatus(status, upstreamErrors);
+  if (status < 200 || status >= 300) return failureByStatus(status, upstreamErrors, meta);
 
   if (envelope === null) {
-    return failed(status, false, "Capillary's answer was not a JSON envelope.");
+    return failed(meta, status, false, "Capillary's answer was not a JSON envelope.");
   }
   if (envelope.data === null || envelope.data === undefined) {
     if (upstreamErrors.length === 0) {
-      return failed(status, false, "Capillary's answer had neither data nor errors.");
+      return failed(meta, status, false, "Capillary's answer had neither data nor errors.");
     }
     // Some badges endpoints report errors with HTTP 200: the body's code decides
     // when it looks like an HTTP status; anything else is an unexplained failure.
     const httpLike = upstreamErrors.find(({ code }) => code !== null && code >= 400 && code < 600);
     return httpLike?.code != null
-      ? failureByStatus(httpLike.code, upstreamErrors)
-      : failed(status, false, 'Capillary reported errors.', upstreamErrors);
+      ? failureByStatus(httpLike.code, upstreamErrors, meta)
+      : failed(meta, status, false, 'Capillary reported errors.', upstreamErrors);
   }
   const data = dataSchema.safeParse(envelope.data);
   if (!data.success) {
     const issue = data.error.issues[0];
     const where = issue === undefined ? '' : ` (data.${issue.path.join('.')}: ${issue.message})`;
-    return failed(status, false, `Capillary's answer does not match its documented shape${where}.`);
+    return failed(meta, status, false, `Capillary's answer does not match its documented shape${where}.`);
   }
   return { kind: 'success', data: data.data, warnings: itemsOf(envelope.warnings, warningSchema) };
 }
 
-function failureByStatus(status: number, upstreamErrors: readonly UpstreamError[]): FailureVerdict {
-  if (status === 409) return { kind: 'conflict', upstreamErrors };
-  if (status === 400 || status === 422) return { kind: 'invalid', upstreamErrors };
-  if (status === 401) return { kind: 'unauthenticated', upstreamErrors };
-  if (status === 403) return { kind: 'forbidden', upstreamErrors };
-  if (status === 404) return { kind: 'notFound', upstreamErrors };
+function failureByStatus(
+  status: number,
+  upstreamErrors: readonly UpstreamError[],
+  meta: AnswerMeta,
+): FailureVerdict {
+  const { requestId } = meta;
+  if (status === 409) return { kind: 'conflict', upstreamErrors, requestId };
+  if (status === 400 || status === 422) return { kind: 'invalid', upstreamErrors, requestId };
+  if (status === 401) return { kind: 'unauthenticated', upstreamErrors, requestId };
+  if (status === 403) return { kind: 'forbidden', upstreamErrors, requestId };
+  if (status === 404) return { kind: 'notFound', upstreamErrors, requestId };
   const retryable = status === 429 || status >= 500;
-  return failed(status, retryable, `Capillary answered HTTP ${status}.`, upstreamErrors);
+  return failed(meta, status, retryable, `Capillary answered HTTP ${status}.`, upstreamErrors);
 }
 
 function failed(
+  meta: AnswerMeta,
   status: number | null,
   retryable: boolean,
   reason: string,
   upstreamErrors: readonly UpstreamError[] = [],
-): FailureVerdict {
-  return { kind: 'failed', status, retryable, reason, upstreamErrors };
+): Failed {
+  const { requestId, retryAfterSeconds } = meta;
+  return { kind: 'failed', status, retryable, reason, upstreamErrors, requestId, retryAfterSeconds };
 }
 
 function parseEnvelope(body: string): z.infer<typeof envelopeSchema> | null {
@@ -222,11 +248,12 @@ export function toCreateResult(verdict: Verdict<OrgMeta>): CreateBadgeOrgMetaRes
         __typename: 'OrgMetaAlreadyExists',
         message: 'This org already has a badge org meta; change it with an update instead.',
         upstreamErrors: verdict.upstreamErrors,
+        requestId: verdict.requestId,
       };
     case 'invalid':
-      return invalidInput(verdict.upstreamErrors);
+      return invalidInput(verdict);
     case 'notFound':
-      return unexpectedStatus(404, verdict.upstreamErrors);
+      return unexpectedStatus(404, verdict);
     case 'unauthenticated':
     case 'forbidden':
     case 'failed':
@@ -241,11 +268,11 @@ export function toUpdateResult(verdict: Verdict<OrgMeta>): UpdateBadgeOrgMetaRes
     case 'success':
       return { __typename: 'UpdateBadgeOrgMetaSuccess', orgMeta: verdict.data, warnings: verdict.warnings };
     case 'notFound':
-      return notFound(verdict.upstreamErrors);
+      return notFound(verdict);
     case 'invalid':
-      return invalidInput(verdict.upstreamErrors);
+      return invalidInput(verdict);
     case 'conflict':
-      return unexpectedStatus(409, verdict.upstreamErrors);
+      return unexpectedStatus(409, verdict);
     case 'unauthenticated':
     case 'forbidden':
     case 'failed':
@@ -260,11 +287,11 @@ export function toReadResult(verdict: Verdict<OrgMeta>): BadgeOrgMetaResult {
     case 'success':
       return { __typename: 'BadgeOrgMeta', ...verdict.data };
     case 'notFound':
-      return notFound(verdict.upstreamErrors);
+      return notFound(verdict);
     case 'invalid':
-      return unexpectedStatus(400, verdict.upstreamErrors);
+      return unexpectedStatus(400, verdict);
     case 'conflict':
-      return unexpectedStatus(409, verdict.upstreamErrors);
+      return unexpectedStatus(409, verdict);
     case 'unauthenticated':
     case 'forbidden':
     case 'failed':
@@ -296,50 +323,61 @@ function commonFailure(verdict: Refusal<'unauthenticated'> | Refusal<'forbidden'
         __typename: 'BadgesAuthenticationFailed',
         message: 'Capillary did not accept the credentials (HTTP 401).',
         upstreamErrors: verdict.upstreamErrors,
+        requestId: verdict.requestId,
       };
     case 'forbidden':
       return {
         __typename: 'BadgesAccessDenied',
         message: "Capillary denied access: the credentials' access group may not do this.",
         upstreamErrors: verdict.upstreamErrors,
+        requestId: verdict.requestId,
       };
     case 'failed':
       return {
         __typename: 'BadgesUpstreamFailure',
         message: verdict.reason,
         upstreamErrors: verdict.upstreamErrors,
+        requestId: verdict.requestId,
         status: verdict.status,
         retryable: verdict.retryable,
+        retryAfterSeconds: verdict.retryAfterSeconds,
       };
     default:
       throw new UnreachableCaseError(verdict);
   }
 }
 
-function invalidInput(upstreamErrors: readonly UpstreamError[]): InvalidOrgMetaInput {
+function invalidInput({ upstreamErrors, requestId }: Refusal<'invalid'>): InvalidOrgMetaInput {
   return {
     __typename: 'InvalidOrgMetaInput',
     message: 'Capillary rejected the org meta input; see problems and upstreamErrors.',
     upstreamErrors,
+    requestId,
     problems: problemsFrom(upstreamErrors),
   };
 }
 
-function notFound(upstreamErrors: readonly UpstreamError[]): OrgMetaNotFound {
+function notFound({ upstreamErrors, requestId }: Refusal<'notFound'>): OrgMetaNotFound {
   return {
     __typename: 'OrgMetaNotFound',
     message: 'This org has no badge org meta yet; create it first.',
     upstreamErrors,
+    requestId,
   };
 }
 
 /** A status the endpoint is not known to answer with, for this operation. */
-function unexpectedStatus(status: number, upstreamErrors: readonly UpstreamError[]): BadgesUpstreamFailure {
+function unexpectedStatus(
+  status: number,
+  { upstreamErrors, requestId }: Refusal<string>,
+): BadgesUpstreamFailure {
   return {
     __typename: 'BadgesUpstreamFailure',
     message: `Capillary answered HTTP ${status}, which this operation does not expect.`,
     upstreamErrors,
+    requestId,
     status,
     retryable: false,
+    retryAfterSeconds: null,
   };
 }

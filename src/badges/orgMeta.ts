@@ -53,6 +53,7 @@ const NO_CREDENTIALS: BadgesAuthenticationFailed = {
   __typename: 'BadgesAuthenticationFailed',
   message: 'No Capillary credentials: send an Authorization (Basic) or X-CAP-API-OAUTH-TOKEN header.',
   upstreamErrors: [],
+  requestId: null,
 };
 
 function invalidInput(input: OrgMetaInput): InvalidOrgMetaInput | null {
@@ -62,6 +63,7 @@ function invalidInput(input: OrgMetaInput): InvalidOrgMetaInput | null {
     __typename: 'InvalidOrgMetaInput',
     message: 'The org meta input is invalid; nothing was sent to Capillary. See problems.',
     upstreamErrors: [],
+    requestId: null,
     problems,
   };
 }

@@ -88,6 +88,12 @@ export type BadgesAccessDenied = BadgesError & {
   readonly __typename?: 'BadgesAccessDenied';
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
+  /**
+   * Capillary's `X-Cap-Requestid` for the call that failed: quote it in support
+   * tickets with Capillary. Null when the gateway decided without calling Capillary,
+   * or when Capillary sent none.
+   */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
   /** The upstream's `errors` items verbatim. */
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
@@ -101,6 +107,12 @@ export type BadgesAuthenticationFailed = BadgesError & {
   readonly __typename?: 'BadgesAuthenticationFailed';
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
+  /**
+   * Capillary's `X-Cap-Requestid` for the call that failed: quote it in support
+   * tickets with Capillary. Null when the gateway decided without calling Capillary,
+   * or when Capillary sent none.
+   */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
   /** The upstream's `errors` items verbatim; empty when no credentials were sent at all. */
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
@@ -113,6 +125,12 @@ export type BadgesAuthenticationFailed = BadgesError & {
 export type BadgesError = {
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
+  /**
+   * Capillary's `X-Cap-Requestid` for the call that failed: quote it in support
+   * tickets with Capillary. Null when the gateway decided without calling Capillary,
+   * or when Capillary sent none.
+   */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
   /**
    * The upstream's `errors` items verbatim. Empty when the gateway decided on its
    * own (for example when input failed validation before any call to Capillary).
@@ -150,6 +168,17 @@ export type BadgesUpstreamFailure = BadgesError & {
   readonly __typename?: 'BadgesUpstreamFailure';
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
+  /**
+   * Capillary's `X-Cap-Requestid` for the call that failed: quote it in support
+   * tickets with Capillary. Null when the gateway decided without calling Capillary,
+   * or when Capillary sent none.
+   */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /**
+   * How many seconds Capillary asked callers to wait before trying again (its
+   * `Retry-After` header, typically with HTTP 429 or 503); null when it did not say.
+   */
+  readonly retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
   /**
    * True when the same request may well succeed if sent again later (timeouts,
    * connection failures, HTTP 429 and 5xx). False when repeating it cannot help
@@ -220,6 +249,12 @@ export type InvalidOrgMetaInput = BadgesError & {
   readonly message: Scalars['String']['output'];
   /** Each problem found, located by its path into the input. May be empty when Capillary did not say where. */
   readonly problems: ReadonlyArray<InputProblem>;
+  /**
+   * Capillary's `X-Cap-Requestid` for the call that failed: quote it in support
+   * tickets with Capillary. Null when the gateway decided without calling Capillary,
+   * or when Capillary sent none.
+   */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
   /** The upstream's `errors` items verbatim; empty when the gateway rejected the input itself. */
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
@@ -268,6 +303,12 @@ export type OrgMetaAlreadyExists = BadgesError & {
   readonly existing?: Maybe<BadgeOrgMeta>;
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
+  /**
+   * Capillary's `X-Cap-Requestid` for the call that failed: quote it in support
+   * tickets with Capillary. Null when the gateway decided without calling Capillary,
+   * or when Capillary sent none.
+   */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
   /** The upstream's `errors` items verbatim. */
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
@@ -280,6 +321,12 @@ export type OrgMetaNotFound = BadgesError & {
   readonly __typename?: 'OrgMetaNotFound';
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
+  /**
+   * Capillary's `X-Cap-Requestid` for the call that failed: quote it in support
+   * tickets with Capillary. Null when the gateway decided without calling Capillary,
+   * or when Capillary sent none.
+   */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
   /** The upstream's `errors` items verbatim. */
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
@@ -538,12 +585,14 @@ export type BadgeOrgMetaTagResolvers<ContextType = Context, ParentType extends R
 
 export type BadgesAccessDeniedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesAccessDenied'] = ResolversParentTypes['BadgesAccessDenied']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type BadgesAuthenticationFailedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesAuthenticationFailed'] = ResolversParentTypes['BadgesAuthenticationFailed']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -560,6 +609,8 @@ export type BadgesUpstreamErrorResolvers<ContextType = Context, ParentType exten
 
 export type BadgesUpstreamFailureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesUpstreamFailure'] = ResolversParentTypes['BadgesUpstreamFailure']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
@@ -593,6 +644,7 @@ export type InputProblemResolvers<ContextType = Context, ParentType extends Reso
 export type InvalidOrgMetaInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidOrgMetaInput'] = ResolversParentTypes['InvalidOrgMetaInput']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   problems?: Resolver<ReadonlyArray<ResolversTypes['InputProblem']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -605,12 +657,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type OrgMetaAlreadyExistsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrgMetaAlreadyExists'] = ResolversParentTypes['OrgMetaAlreadyExists']> = ResolversObject<{
   existing?: Resolver<Maybe<ResolversTypes['BadgeOrgMeta']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrgMetaNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrgMetaNotFound'] = ResolversParentTypes['OrgMetaNotFound']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

@@ -9,7 +9,7 @@ function answered(status: number, body: unknown): UpstreamOutcome {
     status,
     body: typeof body === 'string' ? body : JSON.stringify(body),
     requestId: null,
-    retryAfter: null,
+    retryAfterSeconds: null,
   };
 }
 
@@ -124,8 +124,10 @@ describe('a 2xx answer without data', () => {
       __typename: 'BadgesUpstreamFailure',
       message: 'Capillary reported errors.',
       upstreamErrors: alreadyExists.errors,
+      requestId: null,
       status: 200,
       retryable: false,
+      retryAfterSeconds: null,
     });
   });
 
@@ -157,6 +159,7 @@ describe('HTTP 409', () => {
       __typename: 'OrgMetaAlreadyExists',
       message: 'This org already has a badge org meta; change it with an update instead.',
       upstreamErrors: alreadyExists.errors,
+      requestId: null,
     });
   });
 
@@ -179,6 +182,7 @@ describe('HTTP 400 and 422', () => {
       __typename: 'InvalidOrgMetaInput',
       message: 'Capillary rejected the org meta input; see problems and upstreamErrors.',
       upstreamErrors: errors,
+      requestId: null,
       problems: [
         { path: ['tags', '0', 'dataType'], message: 'dataType is invalid' },
         { path: ['ownership', 'restrictedToOwners'], message: 'restricted' },
@@ -215,6 +219,7 @@ describe('HTTP 403', () => {
       __typename: 'BadgesAccessDenied',
       message: "Capillary denied access: the credentials' access group may not do this.",
       upstreamErrors: [{ code: 4000, message: 'Not authorized. Access is denied!', reference: null }],
+      requestId: null,
     });
   });
 
@@ -276,8 +281,10 @@ describe('answers that may succeed when sent again', () => {
         __typename: 'BadgesUpstreamFailure',
         message,
         upstreamErrors: [],
+        requestId: null,
         status: null,
         retryable: true,
+        retryAfterSeconds: null,
       });
     },
   );
@@ -336,5 +343,36 @@ describe('problemsFrom', () => {
 
   it('locates nothing for an error without a reference', () => {
     expect(problemsFrom([{ code: 400, message: 'bad', reference: null }])).toEqual([]);
+  });
+});
+
+describe('what the upstream said beside the body', () => {
+  it('carries X-Cap-Requestid into every error member', () => {
+    const withId = (status: number): UpstreamOutcome => ({
+      kind: 'answered',
+      status,
+      body: '',
+      requestId: 'cap-req-1',
+      retryAfterSeconds: null,
+    });
+    for (const status of [400, 401, 403, 409, 500]) {
+      expect(mapCreateOrgMeta(withId(status))).toMatchObject({ requestId: 'cap-req-1' });
+    }
+  });
+
+  it('carries Retry-After into the upstream failure', () => {
+    const outcome: UpstreamOutcome = {
+      kind: 'answered',
+      status: 429,
+      body: '',
+      requestId: null,
+      retryAfterSeconds: 30,
+    };
+    expect(mapCreateOrgMeta(outcome)).toMatchObject({
+      __typename: 'BadgesUpstreamFailure',
+      status: 429,
+      retryable: true,
+      retryAfterSeconds: 30,
+    });
   });
 });

@@ -4,7 +4,7 @@ import { mapReadOrgMeta, mapUpdateOrgMeta } from '../../src/badges/envelope.js';
 import { storedOrgMeta } from '../support/stubUpstream.js';
 
 function answered(status: number, body: unknown): UpstreamOutcome {
-  return { kind: 'answered', status, body: JSON.stringify(body), requestId: null, retryAfter: null };
+  return { kind: 'answered', status, body: JSON.stringify(body), requestId: null, retryAfterSeconds: null };
 }
 
 const notFoundBody = { data: null, errors: [{ code: 404, message: 'Org meta not found', reference: null }] };
@@ -24,6 +24,7 @@ describe('reading the org meta', () => {
       __typename: 'OrgMetaNotFound',
       message: 'This org has no badge org meta yet; create it first.',
       upstreamErrors: notFoundBody.errors,
+      requestId: null,
     });
   });
 
