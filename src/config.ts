@@ -10,6 +10,12 @@ export interface Config {
   /** Browser origins allowed by CORS; `'any'` reflects every origin. */
   readonly corsOrigins: 'any' | readonly string[];
   readonly maxRequestBytes: number;
+  /** Upstream-calling fields (aliases counted) allowed in one operation. */
+  readonly maxUpstreamFields: number;
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
   /** Schema introspection; on outside production, or with the sandbox. */
   readonly introspection: boolean;
   /** The Apollo Sandbox landing page on GET /graphql; on outside production. */
@@ -41,6 +47,11 @@ export function loadConfig(env: Env): Config {
     capillaryMaxResponseBytes: integer(env, 'CAPILLARY_MAX_RESPONSE_BYTES', 1_048_576, 1, 1_073_741_824),
     corsOrigins: origins(env, 'CORS_ORIGINS', production),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1_048_576, 1_024, 1_073_741_824),
+    maxUpstreamFields: integer(env, 'MAX_UPSTREAM_FIELDS', 5, 1, 1_000),
+    maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1_000),
+    maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),
+    maxTokens: integer(env, 'MAX_TOKENS', 1_000, 10, 1_000_000),
+    maxDirectives: integer(env, 'MAX_DIRECTIVES', 50, 0, 10_000),
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', sandbox),
     sandbox,
   };

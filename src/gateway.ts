@@ -10,14 +10,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { credentialsFrom, type BadgesClient } from './badges/client.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { requestLimits } from './limits.js';
 import { sandboxLandingPage } from './sandbox.js';
 import { buildSchema } from './schema.js';
 
 export interface GatewayOptions {
-  readonly config: Pick<
-    Config,
-    'production' | 'corsOrigins' | 'maxRequestBytes' | 'introspection' | 'sandbox'
-  >;
+  readonly config: Config;
   readonly badges: BadgesClient;
 }
 
@@ -50,12 +48,15 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const { config, badges } = options;
   const server = createServer();
+  const limits = requestLimits(config);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     csrfPrevention: true,
     // main.ts owns shutdown: it drains, then closes the upstream pool.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: config.production ? hideInternalMessages : undefined,

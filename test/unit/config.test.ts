@@ -12,6 +12,11 @@ describe('loadConfig', () => {
       capillaryMaxResponseBytes: 1_048_576,
       corsOrigins: 'any',
       maxRequestBytes: 1_048_576,
+      maxUpstreamFields: 5,
+      maxDepth: 10,
+      maxAliases: 15,
+      maxTokens: 1_000,
+      maxDirectives: 50,
       introspection: true,
       sandbox: true,
     });
@@ -61,6 +66,8 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'https://app.example.com/path'],
     ['MAX_REQUEST_BYTES', '10'],
     ['GRAPHQL_SANDBOX', 'yes'],
+    ['MAX_UPSTREAM_FIELDS', '0'],
+    ['MAX_DEPTH', 'deep'],
     ['GRAPHQL_INTROSPECTION', 'on'],
   ])('rejects %s=%s with an error naming the variable', (variable, value) => {
     const load = () => loadConfig({ [variable]: value });
