@@ -100,6 +100,7 @@ describe('createBadgeOrgMeta against an upstream on a real socket', () => {
     expect(await create()).toEqual({
       __typename: 'OrgMetaAlreadyExists',
       message: 'This org already has a badge org meta; change it with an update instead.',
+      requestId: null,
       upstreamErrors: errors,
     });
   });
@@ -110,6 +111,7 @@ describe('createBadgeOrgMeta against an upstream on a real socket', () => {
     expect(await create()).toEqual({
       __typename: 'InvalidOrgMetaInput',
       message: 'Capillary rejected the org meta input; see problems and upstreamErrors.',
+      requestId: null,
       upstreamErrors: errors,
       problems: [{ path: ['tags', '0', 'dataType'], message: 'Invalid dataType' }],
     });
@@ -126,6 +128,7 @@ describe('createBadgeOrgMeta against an upstream on a real socket', () => {
     expect(result).toEqual({
       __typename: 'InvalidOrgMetaInput',
       message: 'The org meta input is invalid; nothing was sent to Capillary. See problems.',
+      requestId: null,
       upstreamErrors: [],
       problems: [
         { path: ['orgId'], message: 'must be a positive org id' },
@@ -241,6 +244,16 @@ describe('createBadgeOrgMeta when nothing listens upstream', () => {
       message: 'Capillary refused the connection.',
       status: null,
       retryable: true,
+    });
+  });
+});
+
+describe('the upstream request id', () => {
+  it('reaches the caller in requestId, for support tickets', async () => {
+    upstream.answerWith(envelope(500, { data: null, errors: [] }, { 'x-cap-requestid': '7f3c2a9e0b1d4c5e' }));
+    expect(await create()).toMatchObject({
+      __typename: 'BadgesUpstreamFailure',
+      requestId: '7f3c2a9e0b1d4c5e',
     });
   });
 });

@@ -88,6 +88,7 @@ export const CREATE = /* GraphQL */ `
       }
       ... on BadgesError {
         message
+        requestId
         upstreamErrors {
           code
           message
@@ -103,6 +104,7 @@ export const CREATE = /* GraphQL */ `
       ... on BadgesUpstreamFailure {
         status
         retryable
+        retryAfterSeconds
       }
     }
   }

@@ -20,7 +20,10 @@ export interface StubUpstream {
 }
 
 /** A Capillary stand-in on 127.0.0.1, port 0, whose answers each test scripts. */
-export async function startStubUpstream(handler: StubHandler = envelope(200, null)): Promise<StubUpstream> {
+export async function startStubUpstream(
+  handler: StubHandler = envelope(200, null),
+  port = 0,
+): Promise<StubUpstream> {
   let current = handler;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -42,10 +45,10 @@ export async function startStubUpstream(handler: StubHandler = envelope(200, nul
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     requests,
     answerWith(next) {
       current = next;
