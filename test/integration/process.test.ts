@@ -3,7 +3,9 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
+import { connect } from 'node:net';
 import { BASIC, CREATE, categoryInput } from '../support/gateway.js';
+import { envelope, startStubUpstream, storedOrgMeta, type StubUpstream } from '../support/stubUpstream.js';
 
 // `npm test` builds first (pretest), so this runs what `npm start` runs.
 const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
@@ -81,5 +83,73 @@ describe('the gateway process', () => {
     const exited = exitCode(child);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+function connectionRefused(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => { resolve(error.code === 'ECONNREFUSED'); });
+  });
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('graceful shutdown', () => {
+  let upstream: StubUpstream;
+
+  afterEach(async () => {
+    await upstream.stop();
+  });
+
+  it('finishes in-flight requests on SIGTERM, refuses new connections, exits 0 and logs no credential', async () => {
+    const held: Array<() => void> = [];
+    const answer = envelope(200, { data: storedOrgMeta });
+    upstream = await startStubUpstream((request, res) => {
+      held.push(() => answer(request, res));
+    });
+    const { child, output } = start({ PORT: '0', CAPILLARY_BASE_URL: upstream.url });
+    const url = await readyUrl(output);
+
+    const callers = Array.from(
+      { length: 5 },
+      (_, index) =>
+        `Basic ${Buffer.from(`till-user-${index}:0123456789abcdef0123456789abcdef`).toString('base64')}`,
+    );
+    const inFlight = callers.map(async (authorization) => {
+      const response = await request(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: CREATE, variables: { input: categoryInput } }),
+      });
+      return { status: response.statusCode, body: await response.body.json() };
+    });
+    await waitFor(() => held.length === 5, 'five requests to reach the upstream');
+
+    const exited = exitCode(child);
+    child.kill('SIGTERM');
+    await waitFor(() => connectionRefused(url), 'new connections to be refused');
+    for (const release of held) release();
+
+    const results = await Promise.all(inFlight);
+    for (const result of results) {
+      expect(result).toMatchObject({
+        status: 200,
+        body: { data: { createBadgeOrgMeta: { __typename: 'CreateBadgeOrgMetaSuccess' } } },
+      });
+    }
+    expect(await exited).toBe(0);
+    for (const credential of callers) expect(output()).not.toContain(credential.slice(6));
   });
 });
