@@ -96,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
    * users, so a user belongs to the org of its first successful create; until
    * then it has no org, and reads and updates answer 404.
    */
-  const orgOfUser = new Map<number, number>();
+  const orgOfUser = new Map<string, number>();
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -170,7 +170,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 
   function create(user: User, request: ValidRequest): Answer {
-    const boundOrg = orgOfUser.get(user.id);
+    const boundOrg = orgOfUser.get(user.name);
     if (boundOrg !== undefined && boundOrg !== request.orgId) return ACCESS_DENIED;
     if (orgMetas.has(request.orgId)) return ALREADY_EXISTS;
     const now = nowMicros();
@@ -184,13 +184,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       lastUpdatedBy: user.id,
     };
     orgMetas.set(created.orgId, created);
-    orgOfUser.set(user.id, created.orgId);
+    orgOfUser.set(user.name, created.orgId);
     // GUESS: a fresh create answers errors and warnings as null (other endpoints send []).
     return { status: 200, data: created, precision: 'micros', errors: null };
   }
 
   function read(user: User): Answer {
-    const org = orgOfUser.get(user.id);
+    const org = orgOfUser.get(user.name);
     const stored = org === undefined ? undefined : orgMetas.get(org);
     if (stored === undefined) return NOT_FOUND;
     // Seen: read-backs carry millisecond timestamps; GUESS: and empty lists, not nulls.
@@ -198,7 +198,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 
   function update(user: User, request: ValidRequest): Answer {
-    const org = orgOfUser.get(user.id);
+    const org = orgOfUser.get(user.name);
     if (org !== undefined && org !== request.orgId) return ACCESS_DENIED;
     const stored = orgMetas.get(request.orgId);
     if (org === undefined || stored === undefined) return NOT_FOUND;
@@ -234,6 +234,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 }
 
 interface User {
+  /** The till user name or OAuth token: what identifies the caller. */
+  readonly name: string;
+  /** Its numeric id, as in `createdBy`. */
   readonly id: number;
 }
 
@@ -244,7 +247,7 @@ interface User {
  */
 function authenticatedUser(req: IncomingMessage): User | null {
   const oauthToken = req.headers['x-cap-api-oauth-token'];
-  if (typeof oauthToken === 'string' && oauthToken.trim() !== '') return { id: userId(oauthToken) };
+  if (typeof oauthToken === 'string' && oauthToken.trim() !== '') return { name: `oauth:${oauthToken}`, id: userId(oauthToken) };
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');
   if (match?.[1] === undefined) return null;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
@@ -252,7 +255,7 @@ function authenticatedUser(req: IncomingMessage): User | null {
   const user = decoded.slice(0, separator);
   const passwordMd5 = decoded.slice(separator + 1);
   if (separator < 1 || !/^[0-9a-f]{32}$/.test(passwordMd5)) return null;
-  return { id: userId(user) };
+  return { name: `basic:${user}`, id: userId(user) };
 }
 
 function userId(identity: string): number {
