@@ -83,7 +83,18 @@ export interface BadgesUpstreamFailure extends BadgesErrorFields {
   readonly status: number | null;
   readonly retryable: boolean;
   readonly retryAfterSeconds: number | null;
+  readonly cause: UpstreamFailureCause;
 }
+
+export type UpstreamFailureCause =
+  | 'TIMEOUT'
+  | 'CONNECTION_REFUSED'
+  | 'CONNECTION_RESET'
+  | 'HOST_NOT_FOUND'
+  | 'UNREACHABLE'
+  | 'RESPONSE_TOO_LARGE'
+  | 'MALFORMED_RESPONSE'
+  | 'ERROR_STATUS';
 
 export interface CreateBadgeOrgMetaSuccess {
   readonly __typename: 'CreateBadgeOrgMetaSuccess';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UnreachableCaseError } from '../unreachable.js';
-import type { UpstreamOutcome } from './client.js';
+import type { UnreachableReason, UpstreamOutcome } from './client.js';
 import type {
   BadgeOrgMetaResult,
   BadgesUpstreamFailure,
@@ -13,6 +13,7 @@ import type {
   InputProblem,
   OrgMeta,
   UpstreamError,
+  UpstreamFailureCause,
 } from './domain.js';
 
 /**
@@ -101,6 +102,7 @@ interface Refusal<K extends string> {
 
 interface Failed extends AnswerMeta {
   readonly kind: 'failed';
+  readonly cause: UpstreamFailureCause;
   readonly status: number | null;
   readonly retryable: boolean;
   readonly reason: string;
@@ -124,11 +126,20 @@ const NO_META: AnswerMeta = { requestId: null, retryAfterSeconds: null };
 export function readEnvelope<T>(outcome: UpstreamOutcome, dataSchema: z.ZodType<T>): Verdict<T> {
   switch (outcome.kind) {
     case 'timeout':
-      return failed(NO_META, null, true, `Capillary did not answer within ${outcome.timeoutMs} ms.`);
-    case 'unreachable':
-      return failed(NO_META, null, true, UNREACHABLE_REASONS[outcome.reason]);
+      return failed(
+        'TIMEOUT',
+        NO_META,
+        null,
+        true,
+        `Capillary did not answer within ${outcome.timeoutMs} ms.`,
+      );
+    case 'unreachable': {
+      const { cause, message } = UNREACHABLE[outcome.reason];
+      return failed(cause, NO_META, null, true, message);
+    }
     case 'oversized':
       return failed(
+        'RESPONSE_TOO_LARGE',
         { requestId: outcome.requestId, retryAfterSeconds: null },
         outcome.status,
         false,
@@ -149,11 +160,14 @@ export function readEnvelope<T>(outcome: UpstreamOutcome, dataSchema: z.ZodType<
   }
 }
 
-const UNREACHABLE_REASONS: Record<Extract<UpstreamOutcome, { kind: 'unreachable' }>['reason'], string> = {
-  refused: 'Capillary refused the connection.',
-  reset: 'The connection to Capillary was closed before its answer was complete.',
-  dns: "Capillary's host name could not be resolved.",
-  other: 'Capillary could not be reached.',
+const UNREACHABLE: Record<UnreachableReason, { cause: UpstreamFailureCause; message: string }> = {
+  refused: { cause: 'CONNECTION_REFUSED', message: 'Capillary refused the connection.' },
+  reset: {
+    cause: 'CONNECTION_RESET',
+    message: 'The connection to Capillary was closed before its answer was complete.',
+  },
+  dns: { cause: 'HOST_NOT_FOUND', message: "Capillary's host name could not be resolved." },
+  other: { cause: 'UNREACHABLE', message: 'Capillary could not be reached.' },
 };
 
 function readAnswer<T>(status: number, body: string, meta: AnswerMeta, dataSchema: z.ZodType<T>): Verdict<T> {
@@ -162,24 +176,36 @@ function readAnswer<T>(status: number, body: string, meta: AnswerMeta, dataSchem
   if (status < 200 || status >= 300) return failureByStatus(status, upstreamErrors, meta);
 
   if (envelope === null) {
-    return failed(meta, status, false, "Capillary's answer was not a JSON envelope.");
+    return failed('MALFORMED_RESPONSE', meta, status, false, "Capillary's answer was not a JSON envelope.");
   }
   if (envelope.data === null || envelope.data === undefined) {
     if (upstreamErrors.length === 0) {
-      return failed(meta, status, false, "Capillary's answer had neither data nor errors.");
+      return failed(
+        'MALFORMED_RESPONSE',
+        meta,
+        status,
+        false,
+        "Capillary's answer had neither data nor errors.",
+      );
     }
     // Some badges endpoints report errors with HTTP 200: the body's code decides
     // when it looks like an HTTP status; anything else is an unexplained failure.
     const httpLike = upstreamErrors.find(({ code }) => code !== null && code >= 400 && code < 600);
     return httpLike?.code != null
       ? failureByStatus(httpLike.code, upstreamErrors, meta)
-      : failed(meta, status, false, 'Capillary reported errors.', upstreamErrors);
+      : failed('ERROR_STATUS', meta, status, false, 'Capillary reported errors.', upstreamErrors);
   }
   const data = dataSchema.safeParse(envelope.data);
   if (!data.success) {
     const issue = data.error.issues[0];
     const where = issue === undefined ? '' : ` (data.${issue.path.join('.')}: ${issue.message})`;
-    return failed(meta, status, false, `Capillary's answer does not match its documented shape${where}.`);
+    return failed(
+      'MALFORMED_RESPONSE',
+      meta,
+      status,
+      false,
+      `Capillary's answer does not match its documented shape${where}.`,
+    );
   }
   return { kind: 'success', data: data.data, warnings: itemsOf(envelope.warnings, warningSchema) };
 }
@@ -196,10 +222,18 @@ function failureByStatus(
   if (status === 403) return { kind: 'forbidden', upstreamErrors, requestId };
   if (status === 404) return { kind: 'notFound', upstreamErrors, requestId };
   const retryable = status === 429 || status >= 500;
-  return failed(meta, status, retryable, `Capillary answered HTTP ${status}.`, upstreamErrors);
+  return failed(
+    'ERROR_STATUS',
+    meta,
+    status,
+    retryable,
+    `Capillary answered HTTP ${status}.`,
+    upstreamErrors,
+  );
 }
 
 function failed(
+  cause: UpstreamFailureCause,
   meta: AnswerMeta,
   status: number | null,
   retryable: boolean,
@@ -207,7 +241,7 @@ function failed(
   upstreamErrors: readonly UpstreamError[] = [],
 ): Failed {
   const { requestId, retryAfterSeconds } = meta;
-  return { kind: 'failed', status, retryable, reason, upstreamErrors, requestId, retryAfterSeconds };
+  return { kind: 'failed', cause, status, retryable, reason, upstreamErrors, requestId, retryAfterSeconds };
 }
 
 function parseEnvelope(body: string): z.infer<typeof envelopeSchema> | null {
@@ -341,6 +375,7 @@ function commonFailure(verdict: Refusal<'unauthenticated'> | Refusal<'forbidden'
         status: verdict.status,
         retryable: verdict.retryable,
         retryAfterSeconds: verdict.retryAfterSeconds,
+        cause: verdict.cause,
       };
     default:
       throw new UnreachableCaseError(verdict);
@@ -379,5 +414,6 @@ function unexpectedStatus(
     status,
     retryable: false,
     retryAfterSeconds: null,
+    cause: 'ERROR_STATUS',
   };
 }

@@ -247,7 +247,8 @@ interface User {
  */
 function authenticatedUser(req: IncomingMessage): User | null {
   const oauthToken = req.headers['x-cap-api-oauth-token'];
-  if (typeof oauthToken === 'string' && oauthToken.trim() !== '') return { name: `oauth:${oauthToken}`, id: userId(oauthToken) };
+  if (typeof oauthToken === 'string' && oauthToken.trim() !== '')
+    return { name: `oauth:${oauthToken}`, id: userId(oauthToken) };
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');
   if (match?.[1] === undefined) return null;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');

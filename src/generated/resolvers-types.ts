@@ -166,6 +166,8 @@ export type BadgesUpstreamError = {
  */
 export type BadgesUpstreamFailure = BadgesError & {
   readonly __typename?: 'BadgesUpstreamFailure';
+  /** What kind of failure it was, for dashboards and for deciding how to tell the user. */
+  readonly cause: BadgesUpstreamFailureCause;
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
   /**
@@ -191,6 +193,25 @@ export type BadgesUpstreamFailure = BadgesError & {
   /** The upstream's `errors` items verbatim, when its answer had any. */
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
+
+/** Why a call to Capillary failed without a usable answer. */
+export type BadgesUpstreamFailureCause =
+  /** Capillary refused the connection: nothing was sent. */
+  | 'CONNECTION_REFUSED'
+  /** The connection broke before the answer was complete. */
+  | 'CONNECTION_RESET'
+  /** Capillary answered with an HTTP status that means failure: 429, 5xx, or an unexpected 4xx. */
+  | 'ERROR_STATUS'
+  /** Capillary's host name could not be resolved. */
+  | 'HOST_NOT_FOUND'
+  /** The answer broke Capillary's documented contract: not JSON, or JSON of the wrong shape. */
+  | 'MALFORMED_RESPONSE'
+  /** The answer was larger than the gateway accepts (`CAPILLARY_MAX_RESPONSE_BYTES`). */
+  | 'RESPONSE_TOO_LARGE'
+  /** No complete answer arrived within the deadline (`CAPILLARY_TIMEOUT_MS`). A create may still have been applied. */
+  | 'TIMEOUT'
+  /** Capillary could not be reached for another network reason. */
+  | 'UNREACHABLE';
 
 /**
  * A warning the Badges API attached to an otherwise successful answer. The request
@@ -513,6 +534,7 @@ export type ResolversTypes = ResolversObject<{
   BadgesError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['BadgesError']>;
   BadgesUpstreamError: ResolverTypeWrapper<BadgesUpstreamError>;
   BadgesUpstreamFailure: ResolverTypeWrapper<BadgesUpstreamFailureModel>;
+  BadgesUpstreamFailureCause: BadgesUpstreamFailureCause;
   BadgesWarning: ResolverTypeWrapper<BadgesWarning>;
   CreateBadgeOrgMetaInput: CreateBadgeOrgMetaInput;
   CreateBadgeOrgMetaResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateBadgeOrgMetaResult']>;
@@ -608,6 +630,7 @@ export type BadgesUpstreamErrorResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type BadgesUpstreamFailureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesUpstreamFailure'] = ResolversParentTypes['BadgesUpstreamFailure']> = ResolversObject<{
+  cause?: Resolver<ResolversTypes['BadgesUpstreamFailureCause'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -128,6 +128,7 @@ describe('a 2xx answer without data', () => {
       status: 200,
       retryable: false,
       retryAfterSeconds: null,
+      cause: 'ERROR_STATUS',
     });
   });
 
@@ -250,6 +251,7 @@ describe('answers that may succeed when sent again', () => {
   ])('HTTP %i is a retryable BadgesUpstreamFailure with its status', (status, body) => {
     expect(mapCreateOrgMeta(answered(status, body))).toMatchObject({
       __typename: 'BadgesUpstreamFailure',
+      cause: 'ERROR_STATUS',
       message: `Capillary answered HTTP ${status}.`,
       status,
       retryable: true,
@@ -262,21 +264,39 @@ describe('answers that may succeed when sent again', () => {
   });
 
   it.each([
-    ['a timeout', { kind: 'timeout', timeoutMs: 10_000 }, 'Capillary did not answer within 10000 ms.'],
-    ['a refused connection', { kind: 'unreachable', reason: 'refused' }, 'Capillary refused the connection.'],
+    [
+      'a timeout',
+      { kind: 'timeout', timeoutMs: 10_000 },
+      'Capillary did not answer within 10000 ms.',
+      'TIMEOUT',
+    ],
+    [
+      'a refused connection',
+      { kind: 'unreachable', reason: 'refused' },
+      'Capillary refused the connection.',
+      'CONNECTION_REFUSED',
+    ],
     [
       'a reset connection',
       { kind: 'unreachable', reason: 'reset' },
       'The connection to Capillary was closed before its answer was complete.',
+      'CONNECTION_RESET',
     ],
     [
       'an unknown host',
       { kind: 'unreachable', reason: 'dns' },
       "Capillary's host name could not be resolved.",
+      'HOST_NOT_FOUND',
     ],
-  ] satisfies Array<[string, UpstreamOutcome, string]>)(
+    [
+      'another network failure',
+      { kind: 'unreachable', reason: 'other' },
+      'Capillary could not be reached.',
+      'UNREACHABLE',
+    ],
+  ] satisfies Array<[string, UpstreamOutcome, string, string]>)(
     '%s is a retryable failure without status',
-    (_label, outcome, message) => {
+    (_label, outcome, message, cause) => {
       expect(mapCreateOrgMeta(outcome)).toEqual({
         __typename: 'BadgesUpstreamFailure',
         message,
@@ -285,6 +305,7 @@ describe('answers that may succeed when sent again', () => {
         status: null,
         retryable: true,
         retryAfterSeconds: null,
+        cause,
       });
     },
   );
@@ -310,6 +331,7 @@ describe('answers that will not succeed when sent again', () => {
       __typename: 'BadgesUpstreamFailure',
       status: 200,
       retryable: false,
+      cause: 'MALFORMED_RESPONSE',
     });
   });
 
@@ -318,6 +340,7 @@ describe('answers that will not succeed when sent again', () => {
     expect(mapCreateOrgMeta(outcome)).toMatchObject({
       __typename: 'BadgesUpstreamFailure',
       message: "Capillary's answer was larger than the gateway accepts (1024 bytes).",
+      cause: 'RESPONSE_TOO_LARGE',
       status: 200,
       retryable: false,
     });
