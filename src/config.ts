@@ -16,6 +16,10 @@ export interface Config {
   readonly maxAliases: number;
   readonly maxTokens: number;
   readonly maxDirectives: number;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: string;
+  /** OTLP/HTTP endpoint for traces; null: tracing off, at no cost. */
+  readonly otlpEndpoint: URL | null;
   /** Schema introspection; on outside production, or with the sandbox. */
   readonly introspection: boolean;
   /** The Apollo Sandbox landing page on GET /graphql; on outside production. */
@@ -52,6 +56,8 @@ export function loadConfig(env: Env): Config {
     maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),
     maxTokens: integer(env, 'MAX_TOKENS', 1_000, 10, 1_000_000),
     maxDirectives: integer(env, 'MAX_DIRECTIVES', 50, 0, 10_000),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    otlpEndpoint: httpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', sandbox),
     sandbox,
   };
@@ -60,6 +66,31 @@ export function loadConfig(env: Env): Config {
 function text(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? undefined : value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function oneOf(env: Env, name: string, allowed: readonly string[], fallback: string): string {
+  const value = text(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value))
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value;
+}
+
+function httpUrl(env: Env, name: string): URL | null {
+  const value = text(env, name);
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an absolute http(s) URL, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must use http or https, not ${url.protocol}`);
+  }
+  return url;
 }
 
 function flag(env: Env, name: string, fallback: boolean): boolean {

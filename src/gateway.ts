@@ -6,23 +6,34 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
+import { propagation, ROOT_CONTEXT, SpanKind, type Tracer } from '@opentelemetry/api';
 import type { GraphQLFormattedError } from 'graphql';
 import { credentialsFrom, type BadgesClient } from './badges/client.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { requestLimits } from './limits.js';
+import { operationRecorder, recordFieldResults } from './observability/instrumentation.js';
+import type { Logger } from './observability/logger.js';
+import type { Metrics } from './observability/metrics.js';
+import { runInRequestScope, type RequestRecord } from './observability/requestScope.js';
 import { sandboxLandingPage } from './sandbox.js';
 import { buildSchema } from './schema.js';
 
 export interface GatewayOptions {
   readonly config: Config;
   readonly badges: BadgesClient;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Set when tracing is on: a server span per request, continued from the caller's `traceparent`. */
+  readonly tracer?: Tracer;
 }
 
 export interface RunningGateway {
   /** `http://host:port`, without a trailing slash. */
   readonly url: string;
   readonly server: Server;
+  /** From now on `GET /ready` answers 503, so load balancers stop sending work. */
+  beginDraining(): void;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   stop(): Promise<void>;
 }
@@ -46,11 +57,15 @@ export async function startGateway(
   options: GatewayOptions,
   listenOn: { readonly host: string; readonly port: number },
 ): Promise<RunningGateway> {
-  const { config, badges } = options;
+  const { config, badges, logger, metrics, tracer } = options;
   const server = createServer();
   const limits = requestLimits(config);
+  const schema = buildSchema();
+  recordFieldResults(schema, metrics);
+  let draining = false;
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
+    logger,
     csrfPrevention: true,
     // main.ts owns shutdown: it drains, then closes the upstream pool.
     stopOnTerminationSignals: false,
@@ -66,19 +81,24 @@ export async function startGateway(
       ApolloServerPluginInlineTrace(),
       config.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
       ...(config.production ? [ApolloServerPluginDisableSuggestions()] : []),
+      operationRecorder(metrics),
     ],
   });
   await apollo.start();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE }] });
-      else res.destroy();
-    });
+    const done = metrics.requestStarted();
+    handle(req, res)
+      .catch((error: unknown) => {
+        logger.error({ err: error, url: req.url }, 'request failed inside the gateway');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE }] });
+        else res.destroy();
+      })
+      .finally(done);
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = singleHeader(req.headers['x-request-id']) ?? randomUUID();
+    const requestId = validRequestId(singleHeader(req.headers['x-request-id'])) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
     const { pathname, search } = new URL(req.url ?? '/', 'http://gateway.invalid');
 
@@ -101,6 +121,15 @@ export async function startGateway(
 
     if (pathname === '/health') {
       sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (pathname === '/ready') {
+      sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ready' });
+      return;
+    }
+    if (pathname === '/metrics') {
+      const text = await metrics.render();
+      res.writeHead(200, { 'content-type': metrics.contentType }).end(text);
       return;
     }
     if (pathname !== '/graphql' && pathname !== '/') {
@@ -130,17 +159,44 @@ export async function startGateway(
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: parsedBody },
-      context: () =>
-        Promise.resolve(
-          createContext(
-            badges,
-            credentialsFrom((name) => singleHeader(req.headers[name])),
+    const record: RequestRecord = {
+      requestId,
+      operationName: null,
+      operationType: null,
+      results: [],
+      upstream: [],
+      errors: 0,
+    };
+    const started = performance.now();
+    const execute = async (): Promise<void> => {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: parsedBody },
+        context: () =>
+          Promise.resolve(
+            createContext(
+              badges,
+              credentialsFrom((name) => singleHeader(req.headers[name])),
+            ),
           ),
-        ),
-    });
-    await send(res, response);
+      });
+      await send(res, response);
+    };
+    await runInRequestScope(record, () =>
+      tracer === undefined ? execute() : traced(tracer, req, record, res, execute),
+    );
+    logger.info(
+      {
+        requestId,
+        operationName: record.operationName,
+        operationType: record.operationType,
+        results: record.results,
+        upstream: record.upstream,
+        graphqlErrors: record.errors,
+        status: res.statusCode,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      },
+      'graphql request',
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -155,8 +211,40 @@ export async function startGateway(
   return {
     url: `http://${host}:${port}`,
     server,
+    beginDraining: () => {
+      draining = true;
+    },
     stop: () => apollo.stop(),
   };
+}
+
+/** A server span for the request, child of the caller's `traceparent` when it sent one. */
+function traced(
+  tracer: Tracer,
+  req: IncomingMessage,
+  record: RequestRecord,
+  res: ServerResponse,
+  execute: () => Promise<void>,
+): Promise<void> {
+  const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+  return tracer.startActiveSpan('POST /graphql', { kind: SpanKind.SERVER }, parent, async (span) => {
+    try {
+      await execute();
+    } finally {
+      if (record.operationType !== null) {
+        span.updateName(`${record.operationType} ${record.operationName ?? ''}`.trim());
+        span.setAttribute('graphql.operation.type', record.operationType);
+      }
+      if (record.operationName !== null) span.setAttribute('graphql.operation.name', record.operationName);
+      span.setAttribute('http.response.status_code', res.statusCode);
+      span.end();
+    }
+  });
+}
+
+/** A caller's request id is echoed and logged only when it is short and printable. */
+function validRequestId(value: string | undefined): string | undefined {
+  return value !== undefined && /^[\w.:@/+=-]{1,128}$/.test(value) ? value : undefined;
 }
 
 function originAllowed(allowed: Config['corsOrigins'], origin: string): boolean {

@@ -1,7 +1,11 @@
 import { UndiciBadgesClient } from './badges/client.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmulator, type RunningEmulator } from './emulator/emulator.js';
-import { startGateway } from './gateway.js';
+import { startGateway, type RunningGateway } from './gateway.js';
+import { attemptObserver } from './observability/instrumentation.js';
+import { createLogger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
+import type { Tracing } from './observability/tracing.js';
 
 function configOrExit(): Config {
   try {
@@ -16,14 +20,25 @@ function configOrExit(): Config {
 }
 
 const config = configOrExit();
+const logger = await createLogger({ level: config.logLevel, production: config.production });
+const metrics = new Metrics();
+
+let tracing: Tracing | null = null;
+if (config.otlpEndpoint !== null) {
+  // Loaded only when configured: with tracing off, no OpenTelemetry code runs at all.
+  const { otlpProcessor, startTracing } = await import('./observability/tracing.js');
+  tracing = startTracing(otlpProcessor(config.otlpEndpoint));
+  logger.info({ endpoint: config.otlpEndpoint.origin }, 'tracing to an OTLP/HTTP collector');
+}
 
 let emulator: RunningEmulator | null = null;
 let upstream = config.capillaryBaseUrl;
 if (upstream === null) {
   emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
   upstream = new URL(emulator.url);
-  console.log(
-    `CAPILLARY_BASE_URL is not set: using the embedded Badges emulator at ${emulator.url} (in-memory, for development only).`,
+  logger.warn(
+    { emulator: emulator.url },
+    `CAPILLARY_BASE_URL is not set: using the embedded Badges emulator at ${emulator.url} (in-memory, for development only)`,
   );
 }
 
@@ -31,31 +46,48 @@ const badges = new UndiciBadgesClient({
   baseUrl: upstream,
   timeoutMs: config.capillaryTimeoutMs,
   maxResponseBytes: config.capillaryMaxResponseBytes,
+  onAttempt: attemptObserver(metrics),
+  ...(tracing === null ? {} : { tracer: tracing.tracer }),
 });
 
-let gateway;
+let gateway: RunningGateway;
 try {
-  gateway = await startGateway({ config, badges }, { host: config.host, port: config.port });
+  gateway = await startGateway(
+    { config, badges, logger, metrics, ...(tracing === null ? {} : { tracer: tracing.tracer }) },
+    { host: config.host, port: config.port },
+  );
 } catch (error) {
-  console.error(`Cannot listen on ${config.host}:${config.port} (HOST/PORT): ${(error as Error).message}`);
+  logger.fatal({ err: error }, `Cannot listen on ${config.host}:${config.port} (HOST/PORT)`);
+  await flushed();
   process.exit(1);
 }
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-const port = new URL(gateway.url).port;
-console.log(
-  `Badges GraphQL gateway ready at http://${shownHost}:${port}/graphql (upstream ${upstream.origin})`,
-);
+const { port } = new URL(gateway.url);
+const graphqlUrl = `http://${shownHost}:${port}/graphql`;
+logger.info({ url: graphqlUrl, upstream: upstream.origin }, `Badges GraphQL gateway ready at ${graphqlUrl}`);
+
+function flushed(): Promise<void> {
+  return new Promise((resolve) => {
+    logger.flush(() => {
+      resolve();
+    });
+  });
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then stopping.`);
+    logger.info({ signal }, 'draining: finishing in-flight requests, then stopping');
+    gateway.beginDraining();
     void (async () => {
       await gateway.stop();
       await badges.close();
       await emulator?.stop();
+      await tracing?.shutdown();
+      logger.info('stopped');
+      await flushed();
       process.exit(0);
     })();
   });

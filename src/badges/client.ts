@@ -1,3 +1,4 @@
+import { context, propagation, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import { Pool, type Dispatcher } from 'undici';
 import type { OrgMetaInput } from './domain.js';
 
@@ -82,6 +83,21 @@ export interface UndiciBadgesClientOptions {
   readonly maxResponseBytes: number;
   /** For tests; by default a keep-alive pool to `baseUrl`'s origin. */
   readonly dispatcher?: Dispatcher;
+  /** Told of every attempt, for logs and metrics. */
+  readonly onAttempt?: (attempt: AttemptRecord) => void;
+  /** When tracing is on: a span per attempt, and `traceparent` sent upstream. */
+  readonly tracer?: Tracer;
+}
+
+/** One attempt at a call, as it went. */
+export interface AttemptRecord {
+  readonly method: string;
+  readonly endpoint: string;
+  readonly status: number | null;
+  /** `answered`, `timeout`, `oversized`, or why the connection failed (`refused`, `reset`, `dns`, `other`). */
+  readonly outcome: string;
+  readonly durationMs: number;
+  readonly capRequestId: string | null;
 }
 
 const ORG_META_PATH = 'api_gateway/v1/badges/orgMeta';
@@ -93,6 +109,8 @@ export class UndiciBadgesClient implements BadgesClient {
   readonly #pathPrefix: string;
   readonly #timeoutMs: number;
   readonly #maxResponseBytes: number;
+  readonly #onAttempt: ((attempt: AttemptRecord) => void) | undefined;
+  readonly #tracer: Tracer | undefined;
 
   constructor(options: UndiciBadgesClientOptions) {
     this.#origin = options.baseUrl.origin;
@@ -100,6 +118,8 @@ export class UndiciBadgesClient implements BadgesClient {
     this.#timeoutMs = options.timeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes;
     this.#ownsDispatcher = options.dispatcher === undefined;
+    this.#onAttempt = options.onAttempt;
+    this.#tracer = options.tracer;
     this.#dispatcher =
       options.dispatcher ??
       new Pool(this.#origin, {
@@ -148,7 +168,7 @@ export class UndiciBadgesClient implements BadgesClient {
     body?: string,
   ): Promise<UpstreamOutcome> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(method, path, credentials, deadline, body);
+      const outcome = await this.#observedAttempt(method, path, credentials, deadline, body);
       const delayMs = retryDelayMs(method, outcome, attempt);
       if (delayMs === null || performance.now() + delayMs + MIN_ATTEMPT_MS > deadline.expiresAt)
         return outcome;
@@ -156,12 +176,62 @@ export class UndiciBadgesClient implements BadgesClient {
     }
   }
 
-  async #attempt(
+  async #observedAttempt(
     method: Dispatcher.HttpMethod,
     path: string,
     credentials: Credentials,
     deadline: Deadline,
     body?: string,
+  ): Promise<UpstreamOutcome> {
+    const tracer = this.#tracer;
+    if (tracer === undefined && this.#onAttempt === undefined) {
+      return this.#attempt(method, path, credentials, deadline, body, undefined);
+    }
+    const started = performance.now();
+    const endpoint = path.slice(path.lastIndexOf('/') + 1);
+    const outcome =
+      tracer === undefined
+        ? await this.#attempt(method, path, credentials, deadline, body, undefined)
+        : await tracer.startActiveSpan(
+            `${method} ${endpoint}`,
+            {
+              kind: SpanKind.CLIENT,
+              attributes: {
+                'http.request.method': method,
+                'url.full': `${this.#origin}${this.#pathPrefix}${path}`,
+              },
+            },
+            async (span) => {
+              const traceHeaders: Record<string, string> = {};
+              propagation.inject(context.active(), traceHeaders);
+              const result = await this.#attempt(method, path, credentials, deadline, body, traceHeaders);
+              if (result.kind === 'answered' || result.kind === 'oversized') {
+                span.setAttribute('http.response.status_code', result.status);
+              }
+              if (result.kind !== 'answered' || result.status >= 500)
+                span.setStatus({ code: SpanStatusCode.ERROR });
+              span.end();
+              return result;
+            },
+          );
+    this.#onAttempt?.({
+      method,
+      endpoint,
+      status: outcome.kind === 'answered' || outcome.kind === 'oversized' ? outcome.status : null,
+      outcome: outcome.kind === 'unreachable' ? outcome.reason : outcome.kind,
+      durationMs: performance.now() - started,
+      capRequestId: outcome.kind === 'answered' || outcome.kind === 'oversized' ? outcome.requestId : null,
+    });
+    return outcome;
+  }
+
+  async #attempt(
+    method: Dispatcher.HttpMethod,
+    path: string,
+    credentials: Credentials,
+    deadline: Deadline,
+    body: string | undefined,
+    traceHeaders: Record<string, string> | undefined,
   ): Promise<UpstreamOutcome> {
     const remainingMs = deadline.expiresAt - performance.now();
     if (remainingMs <= 0) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
@@ -177,6 +247,7 @@ export class UndiciBadgesClient implements BadgesClient {
         headers: {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...traceHeaders,
           ...credentials.headers,
         },
         body,

@@ -3,6 +3,9 @@ import { request } from 'undici';
 import { loadConfig } from '../../src/config.js';
 import type { BadgesClient } from '../../src/badges/client.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { Metrics } from '../../src/observability/metrics.js';
+import { CapturedLogs } from '../support/logs.js';
 import { BASIC, CREATE, categoryInput } from '../support/gateway.js';
 
 const running: RunningGateway[] = [];
@@ -19,7 +22,16 @@ const failingBadges: BadgesClient = {
 };
 
 async function gatewayWith(env: Record<string, string>, badges: BadgesClient = failingBadges) {
-  const gateway = await startGateway({ config: loadConfig(env), badges }, { host: '127.0.0.1', port: 0 });
+  const config = loadConfig(env);
+  const logger = await createLogger({
+    level: 'silent',
+    production: config.production,
+    destination: new CapturedLogs(),
+  });
+  const gateway = await startGateway(
+    { config, badges, logger, metrics: new Metrics() },
+    { host: '127.0.0.1', port: 0 },
+  );
   running.push(gateway);
   return gateway;
 }

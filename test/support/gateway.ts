@@ -1,11 +1,19 @@
+import type { Tracer } from '@opentelemetry/api';
 import { request } from 'undici';
 import { UndiciBadgesClient } from '../../src/badges/client.js';
 import { loadConfig } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
+import { attemptObserver } from '../../src/observability/instrumentation.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { Metrics } from '../../src/observability/metrics.js';
+import { CapturedLogs } from './logs.js';
 
 export interface TestGateway {
   readonly url: string;
   readonly gateway: RunningGateway;
+  /** Everything the gateway logged. */
+  readonly logs: CapturedLogs;
+  readonly metrics: Metrics;
   /** POSTs a GraphQL operation over a real socket and returns status, headers and parsed body. */
   graphql(
     query: string,
@@ -30,17 +38,32 @@ export interface GraphQLBody {
 export async function startTestGateway(
   upstreamUrl: string,
   env: Record<string, string> = {},
+  tracer?: Tracer,
 ): Promise<TestGateway> {
-  const config = loadConfig({ CAPILLARY_BASE_URL: upstreamUrl, ...env });
+  const config = loadConfig({ CAPILLARY_BASE_URL: upstreamUrl, LOG_LEVEL: 'debug', ...env });
+  const logs = new CapturedLogs();
+  const logger = await createLogger({
+    level: config.logLevel,
+    production: config.production,
+    destination: logs,
+  });
+  const metrics = new Metrics();
   const badges = new UndiciBadgesClient({
     baseUrl: new URL(upstreamUrl),
     timeoutMs: config.capillaryTimeoutMs,
     maxResponseBytes: config.capillaryMaxResponseBytes,
+    onAttempt: attemptObserver(metrics),
+    ...(tracer === undefined ? {} : { tracer }),
   });
-  const gateway = await startGateway({ config, badges }, { host: '127.0.0.1', port: 0 });
+  const gateway = await startGateway(
+    { config, badges, logger, metrics, ...(tracer === undefined ? {} : { tracer }) },
+    { host: '127.0.0.1', port: 0 },
+  );
   return {
     url: gateway.url,
     gateway,
+    logs,
+    metrics,
     async graphql(query, variables = {}, headers = {}) {
       const response = await request(`${gateway.url}/graphql`, {
         method: 'POST',

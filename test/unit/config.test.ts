@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       maxAliases: 15,
       maxTokens: 1_000,
       maxDirectives: 50,
+      logLevel: 'info',
+      otlpEndpoint: null,
       introspection: true,
       sandbox: true,
     });
@@ -68,6 +70,8 @@ describe('loadConfig', () => {
     ['GRAPHQL_SANDBOX', 'yes'],
     ['MAX_UPSTREAM_FIELDS', '0'],
     ['MAX_DEPTH', 'deep'],
+    ['LOG_LEVEL', 'verbose'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
     ['GRAPHQL_INTROSPECTION', 'on'],
   ])('rejects %s=%s with an error naming the variable', (variable, value) => {
     const load = () => loadConfig({ [variable]: value });

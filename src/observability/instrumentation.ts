@@ -1,0 +1,94 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import type { AttemptRecord } from '../badges/client.js';
+import type { Metrics } from './metrics.js';
+import { currentRequest } from './requestScope.js';
+
+/** The root fields whose results are logged and counted by union member. */
+const RESULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Query: ['badgeOrgMeta'],
+  Mutation: ['createBadgeOrgMeta', 'updateBadgeOrgMeta'],
+};
+
+/** For the upstream client: every attempt goes to the metrics and to the request's log line. */
+export function attemptObserver(metrics: Metrics): (attempt: AttemptRecord) => void {
+  return (attempt) => {
+    metrics.upstreamAttempt(attempt);
+    currentRequest()?.upstream.push(attempt);
+  };
+}
+
+/**
+ * Wraps the resolvers of the result fields once, at start-up, so that each
+ * result's `__typename` reaches the log line and the metrics without a
+ * per-field plugin hook on every field of every request.
+ */
+export function recordFieldResults(schema: GraphQLSchema, metrics: Metrics): void {
+  for (const [typeName, fieldNames] of Object.entries(RESULT_FIELDS)) {
+    const fields = schema.getType(typeName);
+    if (fields === undefined || !('getFields' in fields)) continue;
+    for (const fieldName of fieldNames) {
+      const field = fields.getFields()[fieldName];
+      if (field === undefined || !('resolve' in field)) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (source, args, context, info) => {
+        let result: unknown;
+        try {
+          result = await resolve(source, args, context, info);
+        } catch (error) {
+          record(metrics, fieldName, 'error', null);
+          throw error;
+        }
+        record(metrics, fieldName, typenameOf(result), causeOf(result));
+        return result;
+      };
+    }
+  }
+}
+
+function record(metrics: Metrics, field: string, result: string, cause: unknown): void {
+  metrics.fieldResult(field, result);
+  if (cause === 'MALFORMED_RESPONSE') metrics.malformedAnswer();
+  currentRequest()?.results.push({ field, result });
+}
+
+function typenameOf(value: unknown): string {
+  return typeof value === 'object' &&
+    value !== null &&
+    '__typename' in value &&
+    typeof value.__typename === 'string'
+    ? value.__typename
+    : 'unknown';
+}
+
+function causeOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'cause' in value ? value.cause : null;
+}
+
+/** Operation name, type and GraphQL errors, onto the request's record and the metrics. */
+export function operationRecorder(metrics: Metrics): ApolloServerPlugin {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operationName, operation }) {
+          const record = currentRequest();
+          if (record !== undefined) {
+            record.operationName = operationName ?? null;
+            record.operationType = operation?.operation ?? null;
+          }
+          return Promise.resolve();
+        },
+        didEncounterErrors({ errors }) {
+          const record = currentRequest();
+          if (record !== undefined) record.errors += errors.length;
+          return Promise.resolve();
+        },
+        willSendResponse() {
+          const record = currentRequest();
+          metrics.graphqlRequest(record?.operationType ?? null, (record?.errors ?? 0) > 0);
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+/** Paths never written, whatever a log call is handed by mistake. */
+const REDACTED = [
+  'authorization',
+  '*.authorization',
+  '*.*.authorization',
+  '["x-cap-api-oauth-token"]',
+  '*["x-cap-api-oauth-token"]',
+  '*.*["x-cap-api-oauth-token"]',
+  'headers',
+  '*.headers',
+  'body',
+  '*.body',
+  'variables',
+  '*.variables',
+];
+
+export interface LoggerOptions {
+  readonly level: string;
+  readonly production: boolean;
+  /** Where lines go; by default stdout, written asynchronously. */
+  readonly destination?: DestinationStream;
+}
+
+/**
+ * JSON lines for machines; readable lines in a terminal outside production
+ * (pino-pretty, a development dependency, when it is installed).
+ */
+export async function createLogger(options: LoggerOptions): Promise<Logger> {
+  const settings = {
+    level: options.level,
+    base: { service: 'badges-graphql-gateway' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED, censor: '[redacted]' },
+  };
+  if (options.destination !== undefined) return pino(settings, options.destination);
+  if (!options.production && process.stdout.isTTY) {
+    const pretty = await import('pino-pretty').catch(() => null);
+    if (pretty !== null)
+      return pino(settings, pretty.default({ colorize: true, translateTime: 'SYS:HH:MM:ss.l' }));
+  }
+  return pino(settings, pino.destination({ dest: 1, sync: false }));
+}

@@ -1,0 +1,24 @@
+import { Writable } from 'node:stream';
+
+/** A pino destination that keeps every line, for tests that read the logs. */
+export class CapturedLogs extends Writable {
+  readonly #chunks: string[] = [];
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    this.#chunks.push(chunk.toString('utf8'));
+    callback();
+  }
+
+  /** Everything written so far, as one text. */
+  text(): string {
+    return this.#chunks.join('');
+  }
+
+  /** Every line written so far, parsed. */
+  lines(): Array<Record<string, unknown>> {
+    return this.text()
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+}
