@@ -219,7 +219,7 @@ export class UndiciBadgesClient implements BadgesClient {
       endpoint,
       status: outcome.kind === 'answered' || outcome.kind === 'oversized' ? outcome.status : null,
       outcome: outcome.kind === 'unreachable' ? outcome.reason : outcome.kind,
-      durationMs: performance.now() - started,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
       capRequestId: outcome.kind === 'answered' || outcome.kind === 'oversized' ? outcome.requestId : null,
     });
     return outcome;
