@@ -155,3 +155,33 @@ describe('graceful shutdown', () => {
     for (const credential of callers) expect(output()).not.toContain(credential.slice(6));
   });
 });
+
+describe('tracing to a collector', () => {
+  let collector: StubUpstream;
+
+  afterEach(async () => {
+    await collector.stop();
+  });
+
+  it('exports spans over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {
+    collector = await startStubUpstream((_seen, res) => res.writeHead(200).end('{}'));
+    const { child, output } = start({
+      PORT: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_SERVICE_NAME: 'badges-test',
+    });
+    const url = await readyUrl(output);
+    const response = await request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: BASIC },
+      body: JSON.stringify({ query: CREATE, variables: { input: categoryInput } }),
+    });
+    await response.body.dump();
+    const exited = exitCode(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const exports = collector.requests.filter((seen) => seen.path === '/v1/traces');
+    expect(exports.length).toBeGreaterThan(0);
+    expect(exports.map((seen) => seen.body).join('')).toContain('badges-test');
+  });
+});
