@@ -27,7 +27,10 @@ let tracing: Tracing | null = null;
 if (config.otlpEndpoint !== null) {
   // Loaded only when configured: with tracing off, no OpenTelemetry code runs at all.
   const { otlpProcessor, startTracing } = await import('./observability/tracing.js');
-  tracing = startTracing(otlpProcessor(config.otlpEndpoint), process.env.OTEL_SERVICE_NAME?.trim() || undefined);
+  tracing = startTracing(
+    otlpProcessor(config.otlpEndpoint),
+    process.env.OTEL_SERVICE_NAME?.trim() || undefined,
+  );
   logger.info({ endpoint: config.otlpEndpoint.origin }, 'tracing to an OTLP/HTTP collector');
 }
 
