@@ -1,6 +1,7 @@
-import type { BadgesClient, Credentials } from './badges/client.js';
+import type { AttemptRecord, BadgesClient, Credentials, Deadline } from './badges/client.js';
 import type { BadgeOrgMetaResult } from './badges/domain.js';
 import { readOrgMeta } from './badges/orgMeta.js';
+import type { RequestRecord } from './observability/requestRecord.js';
 
 /** Built afresh for every GraphQL request; nothing in it outlives the request. */
 export interface Context {
@@ -12,13 +13,27 @@ export interface Context {
    * the query and every entity reference to it share the one read.
    */
   readonly orgMeta: () => Promise<BadgeOrgMetaResult>;
+  /** A fresh deadline for upstream calls, whose attempts are noted in `record`. */
+  readonly startDeadline: () => Deadline;
+  /** What this request did, for its log line. */
+  readonly record: RequestRecord;
 }
 
-export function createContext(badges: BadgesClient, credentials: Credentials | null): Context {
+export function createContext(
+  badges: BadgesClient,
+  credentials: Credentials | null,
+  record: RequestRecord,
+): Context {
+  const onAttempt = (attempt: AttemptRecord) => {
+    record.upstream.push(attempt);
+  };
+  const startDeadline = (): Deadline => ({ expiresAt: badges.startDeadline().expiresAt, onAttempt });
   let read: Promise<BadgeOrgMetaResult> | undefined;
   return {
     badges,
     credentials,
-    orgMeta: () => (read ??= readOrgMeta(badges, credentials, badges.startDeadline())),
+    orgMeta: () => (read ??= readOrgMeta(badges, credentials, startDeadline())),
+    startDeadline,
+    record,
   };
 }

@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { propagation, ROOT_CONTEXT, SpanKind, type Tracer } from '@opentelemetry/api';
@@ -15,7 +18,7 @@ import { requestLimits } from './limits.js';
 import { operationRecorder, recordFieldResults } from './observability/instrumentation.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
-import { runInRequestScope, type RequestRecord } from './observability/requestScope.js';
+import { newRequestRecord, type RequestRecord } from './observability/requestRecord.js';
 import { sandboxLandingPage } from './sandbox.js';
 import { buildSchema } from './schema.js';
 
@@ -77,6 +80,8 @@ export async function startGateway(
     formatError: config.production ? hideInternalMessages : undefined,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Nothing here is cacheable, and the default plugin hooks every field of every request.
+      ApolloServerPluginCacheControlDisabled(),
       // Federated tracing (ftv1) for a Router that asks for it; installed explicitly to say so.
       ApolloServerPluginInlineTrace(),
       config.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
@@ -159,14 +164,7 @@ export async function startGateway(
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const record: RequestRecord = {
-      requestId,
-      operationName: null,
-      operationType: null,
-      results: [],
-      upstream: [],
-      errors: 0,
-    };
+    const record = newRequestRecord(requestId);
     const started = performance.now();
     const execute = async (): Promise<void> => {
       const response = await apollo.executeHTTPGraphQLRequest({
@@ -176,14 +174,13 @@ export async function startGateway(
             createContext(
               badges,
               credentialsFrom((name) => singleHeader(req.headers[name])),
+              record,
             ),
           ),
       });
       await send(res, response);
     };
-    await runInRequestScope(record, () =>
-      tracer === undefined ? execute() : traced(tracer, req, record, res, execute),
-    );
+    await (tracer === undefined ? execute() : traced(tracer, req, record, res, execute));
     logger.info(
       {
         requestId,

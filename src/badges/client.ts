@@ -60,6 +60,8 @@ export type UnreachableReason = 'refused' | 'reset' | 'dns' | 'other';
  */
 export interface Deadline {
   readonly expiresAt: number;
+  /** Told of each attempt made within this deadline (the GraphQL request's log line). */
+  readonly onAttempt?: (attempt: AttemptRecord) => void;
 }
 
 /** Capillary's Badges org meta endpoints, as seen by the resolvers. */
@@ -184,7 +186,7 @@ export class UndiciBadgesClient implements BadgesClient {
     body?: string,
   ): Promise<UpstreamOutcome> {
     const tracer = this.#tracer;
-    if (tracer === undefined && this.#onAttempt === undefined) {
+    if (tracer === undefined && this.#onAttempt === undefined && deadline.onAttempt === undefined) {
       return this.#attempt(method, path, credentials, deadline, body, undefined);
     }
     const started = performance.now();
@@ -214,14 +216,16 @@ export class UndiciBadgesClient implements BadgesClient {
               return result;
             },
           );
-    this.#onAttempt?.({
+    const record: AttemptRecord = {
       method,
       endpoint,
       status: outcome.kind === 'answered' || outcome.kind === 'oversized' ? outcome.status : null,
       outcome: outcome.kind === 'unreachable' ? outcome.reason : outcome.kind,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       capRequestId: outcome.kind === 'answered' || outcome.kind === 'oversized' ? outcome.requestId : null,
-    });
+    };
+    this.#onAttempt?.(record);
+    deadline.onAttempt?.(record);
     return outcome;
   }
 

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { AttemptRecord } from '../badges/client.js';
 import type { Metrics } from './metrics.js';
-import { currentRequest } from './requestScope.js';
+import type { Context } from '../context.js';
 
 /** The root fields whose results are logged and counted by union member. */
 const RESULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -10,11 +10,10 @@ const RESULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Mutation: ['createBadgeOrgMeta', 'updateBadgeOrgMeta'],
 };
 
-/** For the upstream client: every attempt goes to the metrics and to the request's log line. */
+/** For the upstream client: every attempt goes to the metrics (the context's deadline notes it for the log). */
 export function attemptObserver(metrics: Metrics): (attempt: AttemptRecord) => void {
   return (attempt) => {
     metrics.upstreamAttempt(attempt);
-    currentRequest()?.upstream.push(attempt);
   };
 }
 
@@ -31,25 +30,25 @@ export function recordFieldResults(schema: GraphQLSchema, metrics: Metrics): voi
       const field = fields.getFields()[fieldName];
       if (field === undefined || !('resolve' in field)) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = async (source, args, context, info) => {
+      field.resolve = async (source, args, context: Context, info) => {
         let result: unknown;
         try {
           result = await resolve(source, args, context, info);
         } catch (error) {
-          record(metrics, fieldName, 'error', null);
+          record(metrics, context, fieldName, 'error', null);
           throw error;
         }
-        record(metrics, fieldName, typenameOf(result), causeOf(result));
+        record(metrics, context, fieldName, typenameOf(result), causeOf(result));
         return result;
       };
     }
   }
 }
 
-function record(metrics: Metrics, field: string, result: string, cause: unknown): void {
+function record(metrics: Metrics, context: Context, field: string, result: string, cause: unknown): void {
   metrics.fieldResult(field, result);
   if (cause === 'MALFORMED_RESPONSE') metrics.malformedAnswer();
-  currentRequest()?.results.push({ field, result });
+  context.record.results.push({ field, result });
 }
 
 function typenameOf(value: unknown): string {
@@ -66,26 +65,21 @@ function causeOf(value: unknown): unknown {
 }
 
 /** Operation name, type and GraphQL errors, onto the request's record and the metrics. */
-export function operationRecorder(metrics: Metrics): ApolloServerPlugin {
+export function operationRecorder(metrics: Metrics): ApolloServerPlugin<Context> {
   return {
-    requestDidStart() {
+    requestDidStart({ contextValue: { record } }) {
       return Promise.resolve({
         didResolveOperation({ operationName, operation }) {
-          const record = currentRequest();
-          if (record !== undefined) {
-            record.operationName = operationName ?? null;
-            record.operationType = operation?.operation ?? null;
-          }
+          record.operationName = operationName ?? null;
+          record.operationType = operation?.operation ?? null;
           return Promise.resolve();
         },
         didEncounterErrors({ errors }) {
-          const record = currentRequest();
-          if (record !== undefined) record.errors += errors.length;
+          record.errors += errors.length;
           return Promise.resolve();
         },
         willSendResponse() {
-          const record = currentRequest();
-          metrics.graphqlRequest(record?.operationType ?? null, (record?.errors ?? 0) > 0);
+          metrics.graphqlRequest(record.operationType, record.errors > 0);
           return Promise.resolve();
         },
       });

@@ -2,20 +2,17 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths never written, whatever a log call is handed by mistake. */
+/**
+ * Top-level keys never written, should a log call be handed one by mistake.
+ * (No wildcards: they would cost every line a walk of the whole object.)
+ */
 const REDACTED = [
   'authorization',
-  '*.authorization',
-  '*.*.authorization',
   '["x-cap-api-oauth-token"]',
-  '*["x-cap-api-oauth-token"]',
-  '*.*["x-cap-api-oauth-token"]',
   'headers',
-  '*.headers',
   'body',
-  '*.body',
   'variables',
-  '*.variables',
+  'credentials',
 ];
 
 export interface LoggerOptions {
