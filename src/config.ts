@@ -16,6 +16,11 @@ export interface Config {
   readonly maxAliases: number;
   readonly maxTokens: number;
   readonly maxDirectives: number;
+  /**
+   * `jit`: operations compiled by graphql-jit (faster; no federated tracing).
+   * `graphql-js`: the reference executor, with federated tracing (ftv1) for a Router that asks.
+   */
+  readonly graphqlExecutor: 'jit' | 'graphql-js';
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
   /** OTLP/HTTP endpoint for traces; null: tracing off, at no cost. */
@@ -56,6 +61,7 @@ export function loadConfig(env: Env): Config {
     maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),
     maxTokens: integer(env, 'MAX_TOKENS', 1_000, 10, 1_000_000),
     maxDirectives: integer(env, 'MAX_DIRECTIVES', 50, 0, 10_000),
+    graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', EXECUTORS, 'jit') === 'jit' ? 'jit' : 'graphql-js',
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     otlpEndpoint: httpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', sandbox),
@@ -68,6 +74,7 @@ function text(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+const EXECUTORS = ['jit', 'graphql-js'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function oneOf(env: Env, name: string, allowed: readonly string[], fallback: string): string {

@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/serve
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
@@ -14,6 +15,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { credentialsFrom, type BadgesClient } from './badges/client.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { jitExecutor } from './jitExecutor.js';
 import { requestLimits } from './limits.js';
 import { operationRecorder, recordFieldResults } from './observability/instrumentation.js';
 import type { Logger } from './observability/logger.js';
@@ -66,8 +68,7 @@ export async function startGateway(
   const schema = buildSchema();
   recordFieldResults(schema, metrics);
   let draining = false;
-  const apollo = new ApolloServer<Context>({
-    schema,
+  const shared = {
     logger,
     csrfPrevention: true,
     // main.ts owns shutdown: it drains, then closes the upstream pool.
@@ -82,13 +83,19 @@ export async function startGateway(
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Nothing here is cacheable, and the default plugin hooks every field of every request.
       ApolloServerPluginCacheControlDisabled(),
-      // Federated tracing (ftv1) for a Router that asks for it; installed explicitly to say so.
-      ApolloServerPluginInlineTrace(),
+      // Federated tracing (ftv1) needs per-field hooks, which only the graphql-js executor runs.
+      config.graphqlExecutor === 'jit'
+        ? ApolloServerPluginInlineTraceDisabled()
+        : ApolloServerPluginInlineTrace(),
       config.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
       ...(config.production ? [ApolloServerPluginDisableSuggestions()] : []),
       operationRecorder(metrics),
     ],
-  });
+  };
+  const apollo =
+    config.graphqlExecutor === 'jit'
+      ? new ApolloServer<Context>({ ...shared, gateway: jitExecutor(schema) })
+      : new ApolloServer<Context>({ ...shared, schema });
   await apollo.start();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

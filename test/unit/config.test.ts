@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       maxAliases: 15,
       maxTokens: 1_000,
       maxDirectives: 50,
+      graphqlExecutor: 'jit',
       logLevel: 'info',
       otlpEndpoint: null,
       introspection: true,
@@ -71,6 +72,7 @@ describe('loadConfig', () => {
     ['MAX_UPSTREAM_FIELDS', '0'],
     ['MAX_DEPTH', 'deep'],
     ['LOG_LEVEL', 'verbose'],
+    ['GRAPHQL_EXECUTOR', 'fast'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
     ['GRAPHQL_INTROSPECTION', 'on'],
   ])('rejects %s=%s with an error naming the variable', (variable, value) => {
