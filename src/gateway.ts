@@ -265,26 +265,40 @@ function singleHeader(value: string | string[] | undefined): string | undefined 
 
 type Body = { readonly kind: 'complete'; readonly text: string } | { readonly kind: 'tooLarge' };
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Body> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return { kind: 'tooLarge' };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) return { kind: 'tooLarge' };
-    chunks.push(buffer);
-  }
-  return { kind: 'complete', text: Buffer.concat(chunks, size).toString('utf8') };
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ kind: 'tooLarge' });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.off('end', onEnd);
+      resolve({ kind: 'tooLarge' });
+    };
+    const onEnd = () => {
+      resolve({ kind: 'complete', text: Buffer.concat(chunks, size).toString('utf8') });
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.once('error', reject);
+  });
 }
 
+/** One `writeHead` with a Content-Length, so the answer goes out in one write, not chunked. */
 async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.statusCode = response.status ?? 200;
+  const status = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    const headers: Record<string, string | number> = Object.fromEntries(response.headers);
+    headers['content-length'] = Buffer.byteLength(response.body.string);
+    res.writeHead(status, headers).end(response.body.string);
     return;
   }
+  res.writeHead(status, Object.fromEntries(response.headers));
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }

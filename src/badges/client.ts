@@ -229,7 +229,12 @@ export class UndiciBadgesClient implements BadgesClient {
     return outcome;
   }
 
-  async #attempt(
+  /**
+   * One attempt, through undici's `dispatch` (no response stream, no
+   * AbortSignal): the body is gathered chunk by chunk up to the size cap, and
+   * the deadline's timer aborts the request wherever it is.
+   */
+  #attempt(
     method: Dispatcher.HttpMethod,
     path: string,
     credentials: Credentials,
@@ -238,59 +243,87 @@ export class UndiciBadgesClient implements BadgesClient {
     traceHeaders: Record<string, string> | undefined,
   ): Promise<UpstreamOutcome> {
     const remainingMs = deadline.expiresAt - performance.now();
-    if (remainingMs <= 0) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
-    const expiry = new AbortController();
-    const timer = setTimeout(() => {
-      expiry.abort();
-    }, remainingMs);
-    try {
-      const response = await this.#dispatcher.request({
-        origin: this.#origin,
-        path: this.#pathPrefix + path,
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...traceHeaders,
-          ...credentials.headers,
-        },
-        body,
-        signal: expiry.signal,
-      });
-      const requestId = headerValue(response.headers['x-cap-requestid']);
-      const declaredLength = Number(headerValue(response.headers['content-length']) ?? 0);
-      if (declaredLength > this.#maxResponseBytes) {
-        response.body.destroy();
-        return this.#oversized(response.statusCode, requestId);
-      }
+    const timeout: UpstreamOutcome = { kind: 'timeout', timeoutMs: this.#timeoutMs };
+    if (remainingMs <= 0) return Promise.resolve(timeout);
+    const maxBytes = this.#maxResponseBytes;
+    return new Promise((resolve) => {
+      let controller: Dispatcher.DispatchController | undefined;
+      let expired = false;
+      let settled = false;
+      let status = 0;
+      let requestId: string | null = null;
+      let retryAfterSeconds: number | null = null;
       const chunks: Buffer[] = [];
       let received = 0;
-      for await (const chunk of response.body) {
-        const buffer = chunk as Buffer;
-        received += buffer.length;
-        if (received > this.#maxResponseBytes) {
-          response.body.destroy();
-          return this.#oversized(response.statusCode, requestId);
-        }
-        chunks.push(buffer);
-      }
-      return {
-        kind: 'answered',
-        status: response.statusCode,
-        body: Buffer.concat(chunks, received).toString('utf8'),
-        requestId,
-        retryAfterSeconds: parseRetryAfter(headerValue(response.headers['retry-after']), Date.now()),
+      const settle = (outcome: UpstreamOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
       };
-    } catch (error) {
-      if (expiry.signal.aborted) return { kind: 'timeout', timeoutMs: this.#timeoutMs };
-      return classifyFailure(error, this.#timeoutMs);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  #oversized(status: number, requestId: string | null): UpstreamOutcome {
-    return { kind: 'oversized', status, limitBytes: this.#maxResponseBytes, requestId };
+      const stop = (outcome: UpstreamOutcome) => {
+        settle(outcome);
+        controller?.abort(new Error(outcome.kind));
+      };
+      const timer = setTimeout(() => {
+        expired = true;
+        stop(timeout);
+      }, remainingMs);
+      const oversized = (): UpstreamOutcome => ({
+        kind: 'oversized',
+        status,
+        limitBytes: maxBytes,
+        requestId,
+      });
+      try {
+        this.#dispatcher.dispatch(
+          {
+            origin: this.#origin,
+            path: this.#pathPrefix + path,
+            method,
+            headers: {
+              accept: 'application/json',
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              ...traceHeaders,
+              ...credentials.headers,
+            },
+            body,
+          },
+          {
+            onRequestStart(started) {
+              controller = started;
+              // The deadline passed while the request waited for a connection: never send it.
+              if (expired) started.abort(new Error('timeout'));
+            },
+            onResponseStart(_controller, statusCode, headers) {
+              status = statusCode;
+              requestId = headerValue(headers['x-cap-requestid']);
+              retryAfterSeconds = parseRetryAfter(headerValue(headers['retry-after']), Date.now());
+              if (Number(headerValue(headers['content-length']) ?? 0) > maxBytes) stop(oversized());
+            },
+            onResponseData(_controller, chunk) {
+              received += chunk.length;
+              if (received > maxBytes) stop(oversized());
+              else chunks.push(chunk);
+            },
+            onResponseEnd() {
+              settle({
+                kind: 'answered',
+                status,
+                body: Buffer.concat(chunks, received).toString('utf8'),
+                requestId,
+                retryAfterSeconds,
+              });
+            },
+            onResponseError: (_controller, error) => {
+              settle(expired ? timeout : classifyFailure(error, this.#timeoutMs));
+            },
+          },
+        );
+      } catch (error) {
+        settle(classifyFailure(error, this.#timeoutMs));
+      }
+    });
   }
 }
 

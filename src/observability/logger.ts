@@ -30,7 +30,8 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
   const settings = {
     level: options.level,
     base: { service: 'badges-graphql-gateway' },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    // Epoch milliseconds (pino's default): ISO formatting costs every line; log tools read either.
+    timestamp: pino.stdTimeFunctions.epochTime,
     redact: { paths: REDACTED, censor: '[redacted]' },
   };
   if (options.destination !== undefined) return pino(settings, options.destination);
