@@ -112,7 +112,10 @@ export async function startGateway(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = validRequestId(singleHeader(req.headers['x-request-id'])) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
-    const { pathname, search } = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
+    const search = queryAt === -1 ? '' : target.slice(queryAt);
 
     const origin = singleHeader(req.headers.origin);
     const corsAllowed = origin !== undefined && originAllowed(config.corsOrigins, origin);

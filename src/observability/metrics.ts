@@ -33,6 +33,11 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly #upstreamDurationChildren = new Map<
+    string,
+    Histogram.Internal<'endpoint' | 'method' | 'status_class'>
+  >();
+
   readonly #upstreamFailures = new Counter({
     name: 'badges_gateway_upstream_failures_total',
     help: 'Attempts at calls to Capillary that got no usable answer, by kind: timeout, refused, reset, dns, other, oversized, malformed.',
@@ -61,10 +66,14 @@ export class Metrics {
 
   upstreamAttempt(attempt: AttemptRecord): void {
     const statusClass = attempt.status === null ? 'none' : `${Math.floor(attempt.status / 100)}xx`;
-    this.#upstreamDuration.observe(
-      { endpoint: attempt.endpoint, method: attempt.method, status_class: statusClass },
-      attempt.durationMs / 1000,
-    );
+    // Label children are looked up once per combination: prom-client hashes labels on every call otherwise.
+    const key = `${attempt.endpoint} ${attempt.method} ${statusClass}`;
+    let child = this.#upstreamDurationChildren.get(key);
+    if (child === undefined) {
+      child = this.#upstreamDuration.labels(attempt.endpoint, attempt.method, statusClass);
+      this.#upstreamDurationChildren.set(key, child);
+    }
+    child.observe(attempt.durationMs / 1000);
     if (attempt.outcome !== 'answered') this.#upstreamFailures.inc({ kind: attempt.outcome });
   }
 
