@@ -33,10 +33,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  // Label children are looked up once per combination: prom-client hashes the labels on every call otherwise.
   readonly #upstreamDurationChildren = new Map<
     string,
     Histogram.Internal<'endpoint' | 'method' | 'status_class'>
   >();
+  readonly #operationChildren = new Map<string, Counter.Internal>();
+  readonly #requestChildren = new Map<string, Counter.Internal>();
 
   readonly #upstreamFailures = new Counter({
     name: 'badges_gateway_upstream_failures_total',
@@ -57,23 +60,20 @@ export class Metrics {
   }
 
   graphqlRequest(operationType: string | null, hadErrors: boolean): void {
-    this.#requests.inc({ operation_type: operationType ?? 'none', outcome: hadErrors ? 'errors' : 'ok' });
+    const type = operationType ?? 'none';
+    const outcome = hadErrors ? 'errors' : 'ok';
+    child(this.#requestChildren, `${type} ${outcome}`, () => this.#requests.labels(type, outcome)).inc();
   }
 
   fieldResult(field: string, result: string): void {
-    this.#operations.inc({ field, result });
+    child(this.#operationChildren, `${field} ${result}`, () => this.#operations.labels(field, result)).inc();
   }
 
   upstreamAttempt(attempt: AttemptRecord): void {
     const statusClass = attempt.status === null ? 'none' : `${Math.floor(attempt.status / 100)}xx`;
-    // Label children are looked up once per combination: prom-client hashes labels on every call otherwise.
-    const key = `${attempt.endpoint} ${attempt.method} ${statusClass}`;
-    let child = this.#upstreamDurationChildren.get(key);
-    if (child === undefined) {
-      child = this.#upstreamDuration.labels(attempt.endpoint, attempt.method, statusClass);
-      this.#upstreamDurationChildren.set(key, child);
-    }
-    child.observe(attempt.durationMs / 1000);
+    child(this.#upstreamDurationChildren, `${attempt.endpoint} ${attempt.method} ${statusClass}`, () =>
+      this.#upstreamDuration.labels(attempt.endpoint, attempt.method, statusClass),
+    ).observe(attempt.durationMs / 1000);
     if (attempt.outcome !== 'answered') this.#upstreamFailures.inc({ kind: attempt.outcome });
   }
 
@@ -89,4 +89,13 @@ export class Metrics {
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+function child<T>(children: Map<string, T>, key: string, create: () => T): T {
+  let found = children.get(key);
+  if (found === undefined) {
+    found = create();
+    children.set(key, found);
+  }
+  return found;
 }
