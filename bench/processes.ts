@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Shared by the load test and the benchmark: what runs, where, and what it costs. */
 
-export const GATEWAY_MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
+/** What `npm start` runs: the bundled gateway. */
+export const GATEWAY_MAIN = fileURLToPath(new URL('../bundle/gateway.mjs', import.meta.url));
 
 /** A free loopback port, found by binding to port 0 and letting go. */
 export function freePort(): Promise<number> {
