@@ -4,7 +4,7 @@
  * Everything runs on 127.0.0.1: a fixed-answer upstream, the proxy, and the
  * gateway exactly as in production (NODE_ENV=production, logs at info, metrics,
  * every limit). Rounds interleave proxy and gateway so that noise hits both.
- * BENCH_SECONDS (10) and BENCH_ROUNDS (3) override the defaults.
+ * BENCH_SECONDS (10), BENCH_ROUNDS (3) and GRAPHQL_EXECUTOR (jit) override the defaults.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +16,8 @@ import { basicFor, cpuMs, GATEWAY_MAIN, rssBytes, spawnServer, type ChildServer 
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** The gateway's GRAPHQL_EXECUTOR, `jit` as in production by default. */
+const EXECUTOR = process.env.GRAPHQL_EXECUTOR ?? 'jit';
 const TAG_COUNTS = [1, 100] as const;
 const CONNECTIONS = [32, 1] as const;
 const AUTHORIZATION = basicFor(1);
@@ -59,7 +61,12 @@ const servers: Record<Target, ChildServer> = {
   proxy: await spawnServer(here('./proxy.js'), { UPSTREAM_URL: upstream.url }, probe('/proxy', restBody(1))),
   gateway: await spawnServer(
     GATEWAY_MAIN,
-    { NODE_ENV: 'production', CAPILLARY_BASE_URL: upstream.url, LOG_LEVEL: 'info' },
+    {
+      NODE_ENV: 'production',
+      CAPILLARY_BASE_URL: upstream.url,
+      LOG_LEVEL: 'info',
+      GRAPHQL_EXECUTOR: EXECUTOR,
+    },
     probe('/graphql', graphqlBody(1)),
   ),
 };
@@ -233,6 +240,7 @@ const results = {
   command: 'npm run bench',
   seconds: SECONDS,
   rounds: ROUNDS,
+  graphqlExecutor: EXECUTOR,
   machine,
   startup,
   rssAfterLoadMiB,
@@ -246,7 +254,7 @@ const f = (value: number, digits = 2) => value.toFixed(digits);
 const md = [
   `# Benchmark results`,
   '',
-  `\`npm run bench\` on ${results.date}: ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds (proxy, gateway, …).`,
+  `\`npm run bench\` on ${results.date}: ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds (proxy, gateway, …), GRAPHQL_EXECUTOR=${EXECUTOR}.`,
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}; ${machine.note}`,
   '',
   '## Per measurement',
