@@ -92,7 +92,7 @@ function httpUrl(env: Env, name: string): URL | null {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(name, `must be an absolute http(s) URL, not "${value}"`);
+    throw new ConfigError(name, `must be an absolute http(s) URL such as https://host:443, not "${value}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(name, `must use http or https, not ${url.protocol}`);
@@ -117,22 +117,10 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return Number(value);
 }
 
+/** An http(s) URL of scheme, host, port and an optional path only (never credentials). */
 function baseUrl(env: Env, name: string): URL | null {
-  const value = text(env, name);
-  if (value === undefined) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(
-      name,
-      `must be an absolute http(s) URL such as https://eu.api.capillarytech.com, not "${value}"`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(name, `must use http or https, not ${url.protocol}`);
-  }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+  const url = httpUrl(env, name);
+  if (url !== null && (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')) {
     throw new ConfigError(
       name,
       'must hold only scheme, host, port and an optional path: no credentials, query or fragment',
