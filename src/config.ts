@@ -10,6 +10,8 @@ export interface Config {
   /** Browser origins allowed by CORS; `'any'` reflects every origin. */
   readonly corsOrigins: 'any' | readonly string[];
   readonly maxRequestBytes: number;
+  /** Time a client has to send a whole request (headers within 10 s of it). */
+  readonly httpRequestTimeoutMs: number;
   /** Upstream-calling fields (aliases counted) allowed in one operation. */
   readonly maxUpstreamFields: number;
   readonly maxDepth: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: Env): Config {
     capillaryMaxResponseBytes: integer(env, 'CAPILLARY_MAX_RESPONSE_BYTES', 1_048_576, 1, 1_073_741_824),
     corsOrigins: origins(env, 'CORS_ORIGINS', production),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1_048_576, 1_024, 1_073_741_824),
+    httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     maxUpstreamFields: integer(env, 'MAX_UPSTREAM_FIELDS', 5, 1, 1_000),
     maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1_000),
     maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),

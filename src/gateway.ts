@@ -63,7 +63,12 @@ export async function startGateway(
   listenOn: { readonly host: string; readonly port: number },
 ): Promise<RunningGateway> {
   const { config, badges, logger, metrics, tracer } = options;
-  const server = createServer();
+  // A client that trickles its request in cannot hold a connection for Node's default 5 minutes.
+  const server = createServer({
+    requestTimeout: config.httpRequestTimeoutMs,
+    headersTimeout: Math.min(10_000, config.httpRequestTimeoutMs),
+    connectionsCheckingInterval: Math.min(1_000, config.httpRequestTimeoutMs),
+  });
   const limits = requestLimits(config);
   const schema = buildSchema();
   recordFieldResults(schema, metrics);

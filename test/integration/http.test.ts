@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config.js';
@@ -230,5 +231,23 @@ describe('Apollo Sandbox and introspection', () => {
     const gateway = await gatewayWith({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true' });
     const page = await openInBrowser(gateway.url);
     expect(await page.body.text()).toContain('EmbeddedSandbox');
+  });
+});
+
+describe('slow clients', () => {
+  it('are disconnected when the request is not complete within HTTP_REQUEST_TIMEOUT_MS', async () => {
+    const gateway = await gatewayWith({ HTTP_REQUEST_TIMEOUT_MS: '300' });
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    const closed = new Promise<string>((resolve) => {
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('close', () => {
+        resolve(answer);
+      });
+    });
+    socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{"query":');
+    const answer = await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
   });
 });

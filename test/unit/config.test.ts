@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       capillaryMaxResponseBytes: 1_048_576,
       corsOrigins: 'any',
       maxRequestBytes: 1_048_576,
+      httpRequestTimeoutMs: 30_000,
       maxUpstreamFields: 5,
       maxDepth: 10,
       maxAliases: 15,
