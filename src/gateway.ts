@@ -15,6 +15,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { credentialsFrom, type BadgesClient } from './badges/client.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { readBody } from './http/readBody.js';
 import { jitExecutor } from './jitExecutor.js';
 import { requestLimits } from './limits.js';
 import { operationRecorder, recordFieldResults } from './observability/instrumentation.js';
@@ -269,32 +270,6 @@ function isJson(contentType: string | undefined): boolean {
 
 function singleHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-type Body = { readonly kind: 'complete'; readonly text: string } | { readonly kind: 'tooLarge' };
-
-function readBody(req: IncomingMessage, limit: number): Promise<Body> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ kind: 'tooLarge' });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) {
-        chunks.push(chunk);
-        return;
-      }
-      req.off('data', onData);
-      req.off('end', onEnd);
-      resolve({ kind: 'tooLarge' });
-    };
-    const onEnd = () => {
-      resolve({ kind: 'complete', text: Buffer.concat(chunks, size).toString('utf8') });
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.once('error', reject);
-  });
 }
 
 /** One `writeHead` with a Content-Length, so the answer goes out in one write, not chunked. */

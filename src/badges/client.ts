@@ -83,8 +83,6 @@ export interface UndiciBadgesClientOptions {
   readonly timeoutMs: number;
   /** Bodies larger than this are cut off and reported as `oversized`. */
   readonly maxResponseBytes: number;
-  /** For tests; by default a keep-alive pool to `baseUrl`'s origin. */
-  readonly dispatcher?: Dispatcher;
   /** Told of every attempt, for logs and metrics. */
   readonly onAttempt?: (attempt: AttemptRecord) => void;
   /** When tracing is on: a span per attempt, and `traceparent` sent upstream. */
@@ -105,8 +103,7 @@ export interface AttemptRecord {
 const ORG_META_PATH = 'api_gateway/v1/badges/orgMeta';
 
 export class UndiciBadgesClient implements BadgesClient {
-  readonly #dispatcher: Dispatcher;
-  readonly #ownsDispatcher: boolean;
+  readonly #dispatcher: Pool;
   readonly #origin: string;
   readonly #pathPrefix: string;
   readonly #timeoutMs: number;
@@ -119,20 +116,17 @@ export class UndiciBadgesClient implements BadgesClient {
     this.#pathPrefix = options.baseUrl.pathname.replace(/\/*$/, '/');
     this.#timeoutMs = options.timeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes;
-    this.#ownsDispatcher = options.dispatcher === undefined;
     this.#onAttempt = options.onAttempt;
     this.#tracer = options.tracer;
-    this.#dispatcher =
-      options.dispatcher ??
-      new Pool(this.#origin, {
-        connections: 128,
-        pipelining: 1,
-        // undici's default; it also honours the upstream's own `Keep-Alive: timeout=` hint.
-        keepAliveTimeout: 4_000,
-        connectTimeout: Math.min(options.timeoutMs, 5_000),
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-      });
+    this.#dispatcher = new Pool(this.#origin, {
+      connections: 128,
+      pipelining: 1,
+      // undici's default; it also honours the upstream's own `Keep-Alive: timeout=` hint.
+      keepAliveTimeout: 4_000,
+      connectTimeout: Math.min(options.timeoutMs, 5_000),
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
   }
 
   startDeadline(): Deadline {
@@ -153,7 +147,7 @@ export class UndiciBadgesClient implements BadgesClient {
 
   /** Closes the pool's connections once in-flight calls are done. */
   async close(): Promise<void> {
-    if (this.#ownsDispatcher) await this.#dispatcher.close();
+    await this.#dispatcher.close();
   }
 
   /**

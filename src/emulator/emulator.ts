@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../http/readBody.js';
 
 /**
  * An in-memory stand-in for Capillary's Badges org meta endpoints, for local
@@ -142,8 +143,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       });
       return;
     }
-    const text = await readText(req);
-    if (text === null) {
+    const received = await readBody(req, MAX_BODY_BYTES);
+    if (received.kind === 'tooLarge') {
       send(res, {
         status: 413,
         data: null,
@@ -153,7 +154,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(received.text);
     } catch (error) {
       // Seen on other badges endpoints: malformed JSON gets the raw parser message, not an envelope.
       res
@@ -356,16 +357,4 @@ function send(res: ServerResponse, answer: Answer): void {
   const errors = answer.errors === null ? 'null' : JSON.stringify(answer.errors);
   const body = `{"data":${data},"errors":${errors},"warnings":${lists}}`;
   res.writeHead(answer.status, { 'content-type': 'application/json' }).end(body);
-}
-
-async function readText(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
 }

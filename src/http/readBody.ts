@@ -1,0 +1,28 @@
+import type { IncomingMessage } from 'node:http';
+
+/** A request body read up to a size limit: past it, reading stops and the rest is never kept. */
+export type Body = { readonly kind: 'complete'; readonly text: string } | { readonly kind: 'tooLarge' };
+
+export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ kind: 'tooLarge' });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.off('end', onEnd);
+      resolve({ kind: 'tooLarge' });
+    };
+    const onEnd = () => {
+      resolve({ kind: 'complete', text: Buffer.concat(chunks, size).toString('utf8') });
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.once('error', reject);
+  });
+}
