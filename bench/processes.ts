@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /** Shared by the load test and the benchmark: what runs, where, and what it costs. */
 
 /** What `npm start` runs: the bundled gateway. */
-export const GATEWAY_MAIN = fileURLToPath(new URL('../bundle/gateway.mjs', import.meta.url));
+export const GATEWAY_MAIN = fileURLToPath(new URL('../src/boot.js', import.meta.url));
 
 /** A free loopback port, found by binding to port 0 and letting go. */
 export function freePort(): Promise<number> {

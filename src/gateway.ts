@@ -9,7 +9,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
-import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { propagation, ROOT_CONTEXT, SpanKind, type Tracer } from '@opentelemetry/api';
 import type { GraphQLFormattedError } from 'graphql';
 import { credentialsFrom, type BadgesClient } from './badges/client.js';
@@ -90,9 +89,10 @@ export async function startGateway(
       // Nothing here is cacheable, and the default plugin hooks every field of every request.
       ApolloServerPluginCacheControlDisabled(),
       // Federated tracing (ftv1) needs per-field hooks, which only the graphql-js executor runs.
+      // Loaded only for graphql-js: it brings Apollo's protobuf trace encoder.
       config.graphqlExecutor === 'jit'
         ? ApolloServerPluginInlineTraceDisabled()
-        : ApolloServerPluginInlineTrace(),
+        : (await import('@apollo/server/plugin/inlineTrace')).ApolloServerPluginInlineTrace(),
       config.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
       ...(config.production ? [ApolloServerPluginDisableSuggestions()] : []),
       operationRecorder(metrics),

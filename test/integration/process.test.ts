@@ -8,7 +8,7 @@ import { BASIC, CREATE, categoryInput } from '../support/gateway.js';
 import { envelope, startStubUpstream, storedOrgMeta, type StubUpstream } from '../support/stubUpstream.js';
 
 // `npm test` builds first (pretest), so this runs what `npm start` runs.
-const MAIN = fileURLToPath(new URL('../../dist/bundle/gateway.mjs', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/src/boot.js', import.meta.url));
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 const children: Child[] = [];
