@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
 import { graphqlBody, restBody } from './payloads.js';
-import { basicFor, cpuMs, GATEWAY_MAIN, rssBytes, spawnServer, type ChildServer } from './processes.js';
+import { basicFor, cpuMs, GATEWAY, rssBytes, spawnServer, type ChildServer } from './processes.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -60,7 +60,7 @@ function probe(path: string, body: string) {
 const servers: Record<Target, ChildServer> = {
   proxy: await spawnServer(here('./proxy.js'), { UPSTREAM_URL: upstream.url }, probe('/proxy', restBody(1))),
   gateway: await spawnServer(
-    GATEWAY_MAIN,
+    GATEWAY.script,
     {
       NODE_ENV: 'production',
       CAPILLARY_BASE_URL: upstream.url,
@@ -68,6 +68,7 @@ const servers: Record<Target, ChildServer> = {
       GRAPHQL_EXECUTOR: EXECUTOR,
     },
     probe('/graphql', graphqlBody(1)),
+    GATEWAY.nodeFlags,
   ),
 };
 

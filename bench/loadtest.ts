@@ -8,7 +8,7 @@
 import autocannon from 'autocannon';
 import { request } from 'undici';
 import { startEmulator } from '../src/emulator/emulator.js';
-import { basicFor, GATEWAY_MAIN, mib, rssBytes, spawnServer } from './processes.js';
+import { basicFor, GATEWAY, mib, rssBytes, spawnServer } from './processes.js';
 
 const seconds = Number(process.env.LOADTEST_SECONDS ?? 30);
 const connections = Number(process.env.LOADTEST_CONNECTIONS ?? 64);
@@ -18,9 +18,10 @@ const MUTATION =
 
 const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
 const gateway = await spawnServer(
-  GATEWAY_MAIN,
+  GATEWAY.script,
   { NODE_ENV: 'production', CAPILLARY_BASE_URL: emulator.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   async (url) => (await request(`${url}/health`)).statusCode === 200,
+  GATEWAY.nodeFlags,
 );
 const pid = gateway.process.pid ?? 0;
 const rssBefore = rssBytes(pid);

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { startCommand } from '../src/tools/startCommand.js';
 
 /** Shared by the load test and the benchmark: what runs, where, and what it costs. */
 
-/** What `npm start` runs: the bundled gateway. */
-export const GATEWAY_MAIN = fileURLToPath(new URL('../src/boot.js', import.meta.url));
+/** What `npm start` runs, node flags included. */
+export const GATEWAY = startCommand();
 
 /** A free loopback port, found by binding to port 0 and letting go. */
 export function freePort(): Promise<number> {

@@ -1,29 +1,37 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AttemptRecord } from '../badges/client.js';
 
-/** The gateway's Prometheus metrics, in a registry of their own. */
+/**
+ * The gateway's Prometheus metrics, in a registry of their own. Per request,
+ * counts go to plain numbers, handed to prom-client when /metrics is scraped:
+ * prom-client validates and hashes the labels on every call otherwise.
+ */
 export class Metrics {
   readonly registry = new Registry();
 
-  readonly #inFlight = new Gauge({
+  #inFlightNow = 0;
+  readonly #inFlight: Gauge = new Gauge({
     name: 'badges_gateway_http_requests_in_flight',
     help: 'HTTP requests being served.',
     registers: [this.registry],
+    collect: () => {
+      this.#inFlight.set(this.#inFlightNow);
+    },
   });
 
-  readonly #operations = new Counter({
-    name: 'badges_gateway_graphql_results_total',
-    help: 'Results of GraphQL fields that call Capillary, by field and union member (or "error").',
-    labelNames: ['field', 'result'] as const,
-    registers: [this.registry],
-  });
+  readonly #operations = new PendingCounts(
+    this.registry,
+    'badges_gateway_graphql_results_total',
+    'Results of GraphQL fields that call Capillary, by field and union member (or "error").',
+    ['field', 'result'],
+  );
 
-  readonly #requests = new Counter({
-    name: 'badges_gateway_graphql_requests_total',
-    help: 'GraphQL requests, by operation type and whether they ended with GraphQL errors.',
-    labelNames: ['operation_type', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly #requests = new PendingCounts(
+    this.registry,
+    'badges_gateway_graphql_requests_total',
+    'GraphQL requests, by operation type and whether they ended with GraphQL errors.',
+    ['operation_type', 'outcome'],
+  );
 
   readonly #upstreamDuration = new Histogram({
     name: 'badges_gateway_upstream_duration_seconds',
@@ -38,8 +46,6 @@ export class Metrics {
     string,
     Histogram.Internal<'endpoint' | 'method' | 'status_class'>
   >();
-  readonly #operationChildren = new Map<string, Counter.Internal>();
-  readonly #requestChildren = new Map<string, Counter.Internal>();
 
   readonly #upstreamFailures = new Counter({
     name: 'badges_gateway_upstream_failures_total',
@@ -53,20 +59,18 @@ export class Metrics {
   }
 
   requestStarted(): () => void {
-    this.#inFlight.inc();
+    this.#inFlightNow++;
     return () => {
-      this.#inFlight.dec();
+      this.#inFlightNow--;
     };
   }
 
   graphqlRequest(operationType: string | null, hadErrors: boolean): void {
-    const type = operationType ?? 'none';
-    const outcome = hadErrors ? 'errors' : 'ok';
-    child(this.#requestChildren, `${type} ${outcome}`, () => this.#requests.labels(type, outcome)).inc();
+    this.#requests.add(operationType ?? 'none', hadErrors ? 'errors' : 'ok');
   }
 
   fieldResult(field: string, result: string): void {
-    child(this.#operationChildren, `${field} ${result}`, () => this.#operations.labels(field, result)).inc();
+    this.#operations.add(field, result);
   }
 
   upstreamAttempt(attempt: AttemptRecord): void {
@@ -88,6 +92,39 @@ export class Metrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+}
+
+/**
+ * A counter of two labels whose increments wait in plain numbers until the
+ * registry is scraped (prom-client's `collect`), then go to prom-client at once.
+ */
+class PendingCounts {
+  readonly #counter: Counter;
+  readonly #pending = new Map<string, { readonly child: Counter.Internal; count: number }>();
+
+  constructor(registry: Registry, name: string, help: string, labelNames: readonly [string, string]) {
+    const pending = this.#pending;
+    this.#counter = new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        for (const entry of pending.values()) {
+          if (entry.count > 0) entry.child.inc(entry.count);
+          entry.count = 0;
+        }
+      },
+    });
+  }
+
+  add(first: string, second: string): void {
+    const entry = child(this.#pending, `${first} ${second}`, () => ({
+      child: this.#counter.labels(first, second),
+      count: 0,
+    }));
+    entry.count++;
   }
 }
 

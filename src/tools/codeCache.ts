@@ -1,5 +1,5 @@
 /**
- * The build's training run: starts the bundled gateway through `boot.js
+ * The build's training run: starts the gateway as `npm start` does, with `boot.js
  * --write-code-cache` (production mode, embedded emulator, any free port), sends
  * the requests the gateway typically serves, and stops it; on exit it writes V8's
  * code cache of everything compiled meanwhile (see src/boot.ts).
@@ -7,10 +7,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { BUNDLE, cacheFiles } from '../boot.js';
+import { startCommand } from './startCommand.js';
 
-const BOOT = fileURLToPath(new URL('../boot.js', import.meta.url));
 const AUTHORIZATION = `Basic ${Buffer.from('code-cache:0123456789abcdef0123456789abcdef').toString('base64')}`;
 const TAG = { key: 'Category', dataType: 'string', description: 'The badge category', mandatory: true };
 const ORG_META = 'orgMeta { id orgId tags { key dataType description mandatory } createdOn createdBy }';
@@ -67,7 +66,8 @@ export async function writeCodeCache(): Promise<void> {
   const files = cacheFiles(BUNDLE);
   rmSync(files.data, { force: true });
   rmSync(files.sourceHash, { force: true });
-  const child = spawn(process.execPath, [BOOT, '--write-code-cache'], {
+  const start = startCommand();
+  const child = spawn(process.execPath, [...start.nodeFlags, start.script, '--write-code-cache'], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',

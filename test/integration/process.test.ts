@@ -1,14 +1,14 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { connect } from 'node:net';
+import { startCommand } from '../../src/tools/startCommand.js';
 import { BASIC, CREATE, categoryInput } from '../support/gateway.js';
 import { envelope, startStubUpstream, storedOrgMeta, type StubUpstream } from '../support/stubUpstream.js';
 
-// `npm test` builds first (pretest), so this runs what `npm start` runs.
-const MAIN = fileURLToPath(new URL('../../dist/src/boot.js', import.meta.url));
+// `npm test` builds first (pretest), so this runs what `npm start` runs, with its node flags.
+const START = startCommand();
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 const children: Child[] = [];
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 function start(env: Record<string, string>): { child: Child; output: () => string } {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...START.nodeFlags, START.script], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

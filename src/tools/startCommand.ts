@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * What `npm start` runs, read from package.json's start script (`node [flags] dist/src/boot.js`),
+ * so that the build's training run, the benchmark, the load test and the process tests start the
+ * gateway exactly as it. The V8 flags matter twice: V8 rejects a code cache made under other flags.
+ */
+export interface StartCommand {
+  readonly nodeFlags: readonly string[];
+  /** Absolute path of the script `npm start` runs. */
+  readonly script: string;
+}
+
+export function startCommand(): StartCommand {
+  const root = packageRoot();
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts?: { start?: string };
+  };
+  const words = scripts?.start?.trim().split(/\s+/) ?? [];
+  const script = words.at(-1);
+  const nodeFlags = words.slice(1, -1);
+  if (words[0] !== 'node' || script === undefined || nodeFlags.some((flag) => !flag.startsWith('--'))) {
+    throw new Error(
+      `package.json's start script must read "node [--flags] <script>", not "${scripts?.start}"`,
+    );
+  }
+  return { nodeFlags, script: join(root, script) };
+}
+
+/** The directory of package.json, from `src/tools/` (tests) or `dist/src/tools/` (build). */
+function packageRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error('package.json not found above the gateway module');
+  }
+}
