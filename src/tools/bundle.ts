@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 import { writeCodeCache } from './codeCache.js';
 
-/** The compiled stand-ins (src/standins/) bundled in place of two dependencies. */
+/** The compiled stand-ins (src/standins/) bundled in place of three dependencies. */
 const STANDINS = fileURLToPath(new URL('../standins/', import.meta.url));
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -23,10 +23,11 @@ await build({
   // Node loads graphql's CommonJS build for every importer; the bundle must hold that one copy only.
   resolve: {
     mainFields: ['main', 'module'],
-    // Bundled in place of two dependencies, each for the reason given in its file.
+    // Bundled in place of three dependencies, each for the reason given in its file.
     alias: {
       '@apollo/utils.createhash': `${STANDINS}createHash.js`,
       'fast-json-stringify': `${STANDINS}fastJsonStringify.js`,
+      negotiator: `${STANDINS}negotiator.js`,
     },
   },
   output: {
