@@ -40,5 +40,7 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
     if (pretty !== null)
       return pino(settings, pretty.default({ colorize: true, translateTime: 'SYS:HH:MM:ss.l' }));
   }
-  return pino(settings, pino.destination({ dest: 1, sync: false }));
+  // Lines are written in batches of 4 KiB, and at most 200 ms after they were logged: one write
+  // for ~10 lines under load instead of one each (pino writes what is left when the process exits).
+  return pino(settings, pino.destination({ dest: 1, sync: false, minLength: 4_096, periodicFlush: 200 }));
 }
