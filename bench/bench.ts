@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
@@ -242,6 +243,7 @@ const results = {
   seconds: SECONDS,
   rounds: ROUNDS,
   graphqlExecutor: EXECUTOR,
+  gatewayCommand: ['node', ...GATEWAY.nodeFlags, relative(process.cwd(), GATEWAY.script)].join(' '),
   machine,
   startup,
   rssAfterLoadMiB,
@@ -257,6 +259,7 @@ const md = [
   '',
   `\`npm run bench\` on ${results.date}: ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds (proxy, gateway, …), GRAPHQL_EXECUTOR=${EXECUTOR}.`,
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}; ${machine.note}`,
+  `Gateway started as \`npm start\` starts it: \`${results.gatewayCommand}\`.`,
   '',
   '## Per measurement',
   '',
