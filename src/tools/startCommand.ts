@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../packageRoot.js';
 
 /**
  * What `npm start` runs, read from package.json's start script (`node [flags] dist/src/boot.js`),
@@ -27,12 +27,4 @@ export function startCommand(): StartCommand {
     );
   }
   return { nodeFlags, script: join(root, script) };
-}
-
-/** The directory of package.json, from `src/tools/` (tests) or `dist/src/tools/` (build). */
-function packageRoot(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error('package.json not found above the gateway module');
-  }
 }
