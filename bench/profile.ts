@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:profile`: where the gateway's CPU goes under the benchmark's
+ * load. Runs the gateway as `npm start` does, plus `--cpu-prof`, in front of the
+ * benchmark's fixed-answer upstream (127.0.0.1 only), loads it with autocannon
+ * (32 connections, 1 tag; PROFILE_SECONDS, 10 by default, after 3 s of warm-up),
+ * stops it, and sums the profile's self time by package (the bundle marks where
+ * each module starts) into bench/results/profile.md. The profiler itself costs a
+ * little throughput: use `npm run bench` for figures, this for where they come from.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { request } from 'undici';
+import { BUNDLE } from '../src/boot.js';
+import { graphqlBody } from './payloads.js';
+import { basicFor, GATEWAY, spawnServer } from './processes.js';
+
+const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
+const AUTHORIZATION = basicFor(1);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+interface CpuProfile {
+  readonly nodes: ReadonlyArray<{
+    readonly id: number;
+    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  }>;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+const upstream = await spawnServer(here('./upstream.js'), {}, async (url) => {
+  const response = await request(url, { method: 'POST', body: '{}' });
+  await response.body.dump();
+  return response.statusCode === 200;
+});
+const profiles = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
+const gateway = await spawnServer(
+  GATEWAY.script,
+  { NODE_ENV: 'production', CAPILLARY_BASE_URL: upstream.url, LOG_LEVEL: 'info' },
+  async (url) => {
+    const response = await request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
+      body: graphqlBody(1),
+    });
+    return response.statusCode === 200 && (await response.body.text()).includes('CreateBadgeOrgMetaSuccess');
+  },
+  [...GATEWAY.nodeFlags, '--cpu-prof', `--cpu-prof-dir=${profiles}`],
+);
+
+function load(seconds: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${gateway.url}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
+        body: graphqlBody(1),
+        connections: 32,
+        duration: seconds,
+      },
+      (error, result) => {
+        if (error === null) resolve(result);
+        else reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+await load(3);
+const result = await load(SECONDS);
+await gateway.stop();
+await upstream.stop();
+
+const [file] = readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile'));
+if (file === undefined) throw new Error('the gateway wrote no CPU profile');
+const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as CpuProfile;
+rmSync(profiles, { recursive: true, force: true });
+
+// The bundle starts each module with a `// node_modules/<package>/…` or `// dist/src/…` line.
+const starts: Array<{ readonly line: number; readonly name: string }> = [];
+readFileSync(BUNDLE, 'utf8')
+  .split('\n')
+  .forEach((text, line) => {
+    const match = /^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)|(dist\/src\/\S+))/.exec(text);
+    const name = match?.[1] ?? match?.[2]?.replace(/^dist\//, '');
+    if (name !== undefined) starts.push({ line, name });
+  });
+function moduleAt(line: number): string {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = 'bundle runtime';
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = starts[middle];
+    if (start !== undefined && start.line <= line) {
+      found = start.name;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const selfMs = new Map<string, number>();
+let totalMs = 0;
+profile.samples.forEach((id, index) => {
+  const frame = byId.get(id)?.callFrame;
+  const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+  totalMs += ms;
+  let where: string;
+  if (frame === undefined) where = '(unknown)';
+  else if (frame.url.endsWith('gateway.cjs')) where = moduleAt(frame.lineNumber);
+  else if (frame.url.startsWith('node:')) where = `Node.js ${frame.url.slice(5)}`;
+  else if (frame.url.startsWith('wasm://')) where = 'llhttp (undici, WebAssembly)';
+  else if (frame.url === '')
+    where = frame.functionName.startsWith('(') ? frame.functionName : `native: ${frame.functionName}`;
+  else where = frame.url;
+  selfMs.set(where, (selfMs.get(where) ?? 0) + ms);
+});
+
+const rows = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 30);
+const md = [
+  '# Where the gateway’s CPU goes',
+  '',
+  `\`npm run bench:profile\` on ${new Date().toISOString()}: \`node ${[...GATEWAY.nodeFlags, '--cpu-prof'].join(' ')}\`,`,
+  `32 connections, 1 tag, ${SECONDS} s after 3 s of warm-up: ${Math.round(result.requests.average)} req/s`,
+  `(under the profiler), ${Math.round(totalMs)} ms of samples. Self time by package or module; "writev" is`,
+  'the kernel sending responses and upstream requests, "(idle)" the event loop waiting.',
+  '',
+  '| self ms | share | where |',
+  '|---:|---:|---|',
+  ...rows.map(([where, ms]) => `| ${ms.toFixed(0)} | ${((100 * ms) / totalMs).toFixed(1)} % | ${where} |`),
+  '',
+];
+mkdirSync(here('../../bench/results'), { recursive: true });
+writeFileSync(here('../../bench/results/profile.md'), md.join('\n'));
+console.log(md.join('\n'));
