@@ -116,7 +116,9 @@ profile.samples.forEach((id, index) => {
   else if (frame.url.startsWith('node:')) where = `Node.js ${frame.url.slice(5)}`;
   else if (frame.url.startsWith('wasm://')) where = 'llhttp (undici, WebAssembly)';
   else if (frame.url === '')
-    where = frame.functionName.startsWith('(') ? frame.functionName : `native: ${frame.functionName}`;
+    where = frame.functionName.startsWith('(')
+      ? frame.functionName
+      : `native: ${frame.functionName || '(anonymous)'}`;
   else where = frame.url;
   selfMs.set(where, (selfMs.get(where) ?? 0) + ms);
 });
