@@ -1,6 +1,6 @@
 /**
- * What `npm start` runs. It loads the bundled gateway (`dist/bundle/gateway.cjs`,
- * made by `npm run build`) through V8's code cache: Node 20 has no module compile
+ * How `npm start` (src/start.ts) loads the bundled gateway (`dist/bundle/gateway.cjs`,
+ * made by `npm run build`): through V8's code cache. Node 20 has no module compile
  * cache, and parsing and compiling the bundle's code was half of the start-up time.
  *
  * The cache (`gateway.cjs.cache`) is written by the build, from a training run of
@@ -10,8 +10,6 @@
  * checks no more than the source's length) and when V8 accepts it (same Node.js
  * version and flags); otherwise the gateway starts as fast as plain Node allows.
  * The ready log line says which (`codeCache`: used, absent, stale or rejected).
- *
- * `--write-code-cache` (the build's training run only): on exit, write the cache.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -103,15 +101,5 @@ function readCache(
     return { data: readFileSync(files.data), status: 'used' };
   } catch {
     return { status: 'absent' };
-  }
-}
-
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const loaded = loadBundle(BUNDLE);
-  if (process.argv.includes('--write-code-cache')) {
-    // On exit, so that the cache holds all the code the run compiled.
-    process.once('exit', () => {
-      loaded.writeCodeCache();
-    });
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run build` bundles the compiled gateway into one CommonJS file,
  * `dist/bundle/gateway.cjs`, then makes V8's code cache for it from a training
- * run (src/tools/codeCache.ts). `npm start` runs `dist/src/boot.js`, which loads
+ * run (src/tools/codeCache.ts). `npm start` runs `dist/src/start.js`, which loads
  * the bundle through that cache: on Node 20, which has no module compile cache,
  * hundreds of modules took ~930 ms to a first answer, one bundle ~650 ms, the
  * bundle with its code cache ~340 ms.

@@ -1,8 +1,8 @@
 /**
- * The build's training run: starts the gateway as `npm start` does, with `boot.js
- * --write-code-cache` (production mode, embedded emulator, any free port), sends
- * the requests the gateway typically serves, and stops it; on exit it writes V8's
- * code cache of everything compiled meanwhile (see src/boot.ts).
+ * The build's training run: starts the gateway as `npm start` does, plus
+ * `--write-code-cache` (production mode, embedded emulator, any free port), sends
+ * the requests the gateway typically serves, checks their answers, and stops it; on
+ * exit it writes V8's code cache of everything compiled meanwhile (see src/boot.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -10,39 +10,54 @@ import { createInterface } from 'node:readline';
 import { BUNDLE, cacheFiles } from '../boot.js';
 import { startCommand } from './startCommand.js';
 
-const AUTHORIZATION = `Basic ${Buffer.from('code-cache:0123456789abcdef0123456789abcdef').toString('base64')}`;
 const TAG = { key: 'Category', dataType: 'string', description: 'The badge category', mandatory: true };
 const ORG_META = 'orgMeta { id orgId tags { key dataType description mandatory } createdOn createdBy }';
 const FAILURE = '... on BadgesError { message upstreamErrors { code message } requestId }';
 
-/** What the training run sends: each outcome the gateway maps, each kind of request it answers. */
-const REQUESTS: ReadonlyArray<{ readonly query: string; readonly variables?: unknown }> = [
-  {
-    query: `mutation Create($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) {
-      __typename ... on CreateBadgeOrgMetaSuccess { ${ORG_META} warnings { message } } ${FAILURE} } }`,
-    variables: { input: { orgId: 100458, tags: [TAG] } },
-  },
-  {
-    query: `mutation Again($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) {
-      __typename ... on OrgMetaAlreadyExists { message existing { id tags { key } } } ${FAILURE} } }`,
-    variables: { input: { orgId: 100458, tags: [TAG] } },
-  },
-  {
-    query: `query Read { badgeOrgMeta { __typename ... on BadgeOrgMeta { id orgId tags { key } lastUpdatedOn } ${FAILURE} } }`,
-  },
-  {
-    query: `mutation Update($input: UpdateBadgeOrgMetaInput!) { updateBadgeOrgMeta(input: $input) {
-      __typename ... on UpdateBadgeOrgMetaSuccess { ${ORG_META} } ${FAILURE} } }`,
-    variables: { input: { orgId: 100458, tags: [TAG, { ...TAG, key: 'Level' }] } },
-  },
-  {
-    query: `mutation Invalid($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) {
-      __typename ... on InvalidOrgMetaInput { problems { path message } } ${FAILURE} } }`,
-    variables: { input: { orgId: -1, tags: [] } },
-  },
-  { query: '{ badgeOrgMeta { __typename ... on Unknown { id } } }' },
-  { query: '{ _service { sdl } }' },
-];
+interface TrainingRequest {
+  readonly query: string;
+  readonly variables?: unknown;
+  /** Text the answer must hold: a training run that is not answered as planned fails the build. */
+  readonly expect: string;
+}
+
+/** What a round sends (for its own org): each outcome the gateway maps, each kind of request. */
+function requests(orgId: number): TrainingRequest[] {
+  const input = { orgId, tags: [TAG] };
+  return [
+    {
+      query: `mutation Create($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) {
+        __typename ... on CreateBadgeOrgMetaSuccess { ${ORG_META} warnings { message } } ${FAILURE} } }`,
+      variables: { input },
+      expect: '"CreateBadgeOrgMetaSuccess"',
+    },
+    {
+      query: `mutation Again($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) {
+        __typename ... on OrgMetaAlreadyExists { message existing { id tags { key } } } ${FAILURE} } }`,
+      variables: { input },
+      expect: '"OrgMetaAlreadyExists"',
+    },
+    {
+      query: `query Read { badgeOrgMeta {
+        __typename ... on BadgeOrgMeta { id orgId tags { key } lastUpdatedOn } ${FAILURE} } }`,
+      expect: '"__typename":"BadgeOrgMeta"',
+    },
+    {
+      query: `mutation Update($input: UpdateBadgeOrgMetaInput!) { updateBadgeOrgMeta(input: $input) {
+        __typename ... on UpdateBadgeOrgMetaSuccess { ${ORG_META} } ${FAILURE} } }`,
+      variables: { input: { orgId, tags: [TAG, { ...TAG, key: 'Level' }] } },
+      expect: '"UpdateBadgeOrgMetaSuccess"',
+    },
+    {
+      query: `mutation Invalid($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) {
+        __typename ... on InvalidOrgMetaInput { problems { path message } } ${FAILURE} } }`,
+      variables: { input: { orgId: -1, tags: [] } },
+      expect: '"InvalidOrgMetaInput"',
+    },
+    { query: '{ badgeOrgMeta { __typename ... on Unknown { id } } }', expect: 'GRAPHQL_VALIDATION_FAILED' },
+    { query: '{ _service { sdl } }', expect: '"sdl"' },
+  ];
+}
 
 function parseLine(line: string): { url?: unknown; msg?: unknown } | null {
   try {
@@ -52,13 +67,17 @@ function parseLine(line: string): { url?: unknown; msg?: unknown } | null {
   }
 }
 
-async function post(url: string, body: unknown): Promise<void> {
+async function send(url: string, authorization: string, request: TrainingRequest): Promise<void> {
+  const { expect, ...body } = request;
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
+    headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify(body),
   });
-  await response.text();
+  const text = await response.text();
+  if (!text.includes(expect)) {
+    throw new Error(`the training run expected ${expect} and got ${response.status}: ${text.slice(0, 300)}`);
+  }
 }
 
 /** Runs the training; throws when the gateway did not start or no cache was written. */
@@ -96,9 +115,16 @@ export async function writeCodeCache(): Promise<void> {
     child.kill('SIGKILL');
     throw error;
   });
-  for (let round = 0; round < 3; round++) {
-    for (const request of REQUESTS) await post(url, request);
-    for (const path of ['/health', '/ready', '/metrics']) await (await fetch(`${url}${path}`)).text();
+  try {
+    // Three rounds, each as another user creating the meta of another org.
+    for (let round = 0; round < 3; round++) {
+      const authorization = `Basic ${Buffer.from(`training-${round}:0123456789abcdef0123456789abcdef`).toString('base64')}`;
+      for (const request of requests(100_458 + round)) await send(url, authorization, request);
+      for (const path of ['/health', '/ready', '/metrics']) await (await fetch(`${url}${path}`)).text();
+    }
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
   child.kill('SIGTERM');
   const code = await exited;

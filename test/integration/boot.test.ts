@@ -40,7 +40,7 @@ function load(bundle: string, options: { writeCodeCache?: boolean } = {}): Loade
   return JSON.parse(output) as Loaded;
 }
 
-describe('the loader npm start runs (dist/src/boot.js)', () => {
+describe('the loader npm start uses (dist/src/boot.js)', () => {
   let dir: string;
   let bundle: string;
 
