@@ -13,7 +13,16 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
 import { graphqlBody, restBody } from './payloads.js';
-import { basicFor, cpuMs, GATEWAY, rssBytes, spawnServer, type ChildServer } from './processes.js';
+import {
+  answersPost,
+  basicFor,
+  cpuMs,
+  GATEWAY,
+  rssBytes,
+  spawnServer,
+  startFixedUpstream,
+  type ChildServer,
+} from './processes.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -40,26 +49,14 @@ interface Measurement {
   readonly unexpected: number;
 }
 
-const upstream = await spawnServer(here('./upstream.js'), {}, async (url) => {
-  const response = await request(url, { method: 'POST', body: '{}' });
-  await response.body.dump();
-  return response.statusCode === 200;
-});
-
-function probe(path: string, body: string) {
-  return async (url: string) => {
-    const response = await request(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
-      body,
-    });
-    const text = await response.body.text();
-    return response.statusCode === 200 && (path === '/proxy' || text.includes('CreateBadgeOrgMetaSuccess'));
-  };
-}
+const upstream = await startFixedUpstream();
 
 const servers: Record<Target, ChildServer> = {
-  proxy: await spawnServer(here('./proxy.js'), { UPSTREAM_URL: upstream.url }, probe('/proxy', restBody(1))),
+  proxy: await spawnServer(
+    here('./proxy.js'),
+    { UPSTREAM_URL: upstream.url },
+    answersPost('/proxy', restBody(1), AUTHORIZATION),
+  ),
   gateway: await spawnServer(
     GATEWAY.script,
     {
@@ -68,7 +65,7 @@ const servers: Record<Target, ChildServer> = {
       LOG_LEVEL: 'info',
       GRAPHQL_EXECUTOR: EXECUTOR,
     },
-    probe('/graphql', graphqlBody(1)),
+    answersPost('/graphql', graphqlBody(1), AUTHORIZATION),
     GATEWAY.nodeFlags,
   ),
 };

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
 import { startCommand } from '../src/tools/startCommand.js';
 
-/** Shared by the load test and the benchmark: what runs, where, and what it costs. */
+/** Shared by the load test, the benchmark and its profile: what runs, where, and what it costs. */
 
 /** What `npm start` runs, node flags included. */
 export const GATEWAY = startCommand();
@@ -89,4 +91,29 @@ export function mib(bytes: number): string {
 /** A Basic credential the emulator accepts, unique per `n`. */
 export function basicFor(n: number): string {
   return `Basic ${Buffer.from(`load-${n}:0123456789abcdef0123456789abcdef`).toString('base64')}`;
+}
+
+/** The benchmark's fixed-answer upstream (bench/upstream.ts), as a child process. */
+export function startFixedUpstream(): Promise<ChildServer> {
+  return spawnServer(fileURLToPath(new URL('./upstream.js', import.meta.url)), {}, async (url) => {
+    const response = await request(url, { method: 'POST', body: '{}' });
+    await response.body.dump();
+    return response.statusCode === 200;
+  });
+}
+
+/**
+ * A readiness probe: POST `body` to `path` with `authorization`; ready on a 200
+ * that, from the gateway (`/graphql`), is a created org meta.
+ */
+export function answersPost(path: string, body: string, authorization: string) {
+  return async (url: string): Promise<boolean> => {
+    const response = await request(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body,
+    });
+    const text = await response.body.text();
+    return response.statusCode === 200 && (path !== '/graphql' || text.includes('CreateBadgeOrgMetaSuccess'));
+  };
 }

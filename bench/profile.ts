@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { request } from 'undici';
 import { BUNDLE } from '../src/boot.js';
 import { graphqlBody } from './payloads.js';
-import { basicFor, GATEWAY, spawnServer } from './processes.js';
+import { answersPost, basicFor, GATEWAY, spawnServer, startFixedUpstream } from './processes.js';
 
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const AUTHORIZATION = basicFor(1);
@@ -30,23 +29,12 @@ interface CpuProfile {
   readonly timeDeltas: readonly number[];
 }
 
-const upstream = await spawnServer(here('./upstream.js'), {}, async (url) => {
-  const response = await request(url, { method: 'POST', body: '{}' });
-  await response.body.dump();
-  return response.statusCode === 200;
-});
+const upstream = await startFixedUpstream();
 const profiles = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
 const gateway = await spawnServer(
   GATEWAY.script,
   { NODE_ENV: 'production', CAPILLARY_BASE_URL: upstream.url, LOG_LEVEL: 'info' },
-  async (url) => {
-    const response = await request(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
-      body: graphqlBody(1),
-    });
-    return response.statusCode === 200 && (await response.body.text()).includes('CreateBadgeOrgMetaSuccess');
-  },
+  answersPost('/graphql', graphqlBody(1), AUTHORIZATION),
   [...GATEWAY.nodeFlags, '--cpu-prof', `--cpu-prof-dir=${profiles}`],
 );
 

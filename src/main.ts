@@ -1,4 +1,5 @@
 import { UndiciBadgesClient } from './badges/client.js';
+import { CODE_CACHE_STATUS } from './boot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmulator, type RunningEmulator } from './emulator/emulator.js';
 import { startGateway, type RunningGateway } from './gateway.js';
@@ -21,7 +22,7 @@ function configOrExit(): Config {
 
 /** How src/boot.ts loaded the bundle (nothing when the gateway was started otherwise). */
 function codeCacheStatus(): { codeCache?: string } {
-  const status = (globalThis as Record<symbol, unknown>)[Symbol.for('badges-gateway.codeCache')];
+  const status = (globalThis as Record<symbol, unknown>)[CODE_CACHE_STATUS];
   return typeof status === 'string' ? { codeCache: status } : {};
 }
 
