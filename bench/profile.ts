@@ -3,8 +3,8 @@
  * load. Runs the gateway as `npm start` does, plus `--cpu-prof`, in front of the
  * benchmark's fixed-answer upstream (127.0.0.1 only), loads it with autocannon
  * (32 connections, 1 tag; PROFILE_SECONDS, 10 by default, after 3 s of warm-up),
- * stops it, and sums the profile's self time by package (the bundle marks where
- * each module starts) into bench/results/profile.md. The profiler itself costs a
+ * stops it, and sums the profile's self time by package (by the file each
+ * function is in) into bench/results/profile.md. The profiler itself costs a
  * little throughput: use `npm run bench` for figures, this for where they come from.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { BUNDLE } from '../src/boot.js';
 import { graphqlBody } from './payloads.js';
 import { answersPost, basicFor, GATEWAY, spawnServer, startFixedUpstream } from './processes.js';
 
@@ -67,28 +66,13 @@ if (file === undefined) throw new Error('the gateway wrote no CPU profile');
 const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as CpuProfile;
 rmSync(profiles, { recursive: true, force: true });
 
-// The bundle starts each module with a `// node_modules/<package>/…` or `// dist/src/…` line.
-const starts: Array<{ readonly line: number; readonly name: string }> = [];
-readFileSync(BUNDLE, 'utf8')
-  .split('\n')
-  .forEach((text, line) => {
-    const match = /^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)|(dist\/src\/\S+))/.exec(text);
-    const name = match?.[1] ?? match?.[2]?.replace(/^dist\//, '');
-    if (name !== undefined) starts.push({ line, name });
-  });
-function moduleAt(line: number): string {
-  let low = 0;
-  let high = starts.length - 1;
-  let found = 'bundle runtime';
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const start = starts[middle];
-    if (start !== undefined && start.line <= line) {
-      found = start.name;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+/** The package (or the gateway's own module) a profiled file belongs to. */
+function moduleOf(url: string): string {
+  const path = decodeURIComponent(url.replace(/^file:\/\//, ''));
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  if (inPackage?.[1] !== undefined) return inPackage[1];
+  const own = /\/dist\/((?:src|bench)\/.+)$/.exec(path);
+  return own?.[1] ?? path;
 }
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -100,14 +84,13 @@ profile.samples.forEach((id, index) => {
   totalMs += ms;
   let where: string;
   if (frame === undefined) where = '(unknown)';
-  else if (frame.url.endsWith('gateway.cjs')) where = moduleAt(frame.lineNumber);
   else if (frame.url.startsWith('node:')) where = `Node.js ${frame.url.slice(5)}`;
   else if (frame.url.startsWith('wasm://')) where = 'llhttp (undici, WebAssembly)';
   else if (frame.url === '')
     where = frame.functionName.startsWith('(')
       ? frame.functionName
       : `native: ${frame.functionName || '(anonymous)'}`;
-  else where = frame.url;
+  else where = moduleOf(frame.url);
   selfMs.set(where, (selfMs.get(where) ?? 0) + ms);
 });
 

@@ -3,6 +3,12 @@ export interface Config {
   readonly production: boolean;
   readonly host: string;
   readonly port: number;
+  /**
+   * When set, /metrics, /health and /ready are served on this port (bound to
+   * `managementHost`), and /metrics is no longer served on `port`.
+   */
+  readonly managementPort: number | null;
+  readonly managementHost: string;
   /** Null: start the embedded Badges emulator and send upstream calls there. */
   readonly capillaryBaseUrl: URL | null;
   readonly capillaryTimeoutMs: number;
@@ -53,7 +59,14 @@ export function loadConfig(env: Env): Config {
     production,
     host: text(env, 'HOST') ?? '0.0.0.0',
     port: integer(env, 'PORT', 4000, 0, 65_535),
-    capillaryBaseUrl: baseUrl(env, 'CAPILLARY_BASE_URL'),
+    managementPort:
+      text(env, 'MANAGEMENT_PORT') === undefined ? null : integer(env, 'MANAGEMENT_PORT', 0, 0, 65_535),
+    managementHost: text(env, 'MANAGEMENT_HOST') ?? '0.0.0.0',
+    capillaryBaseUrl: requiredInProduction(
+      production,
+      baseUrl(env, 'CAPILLARY_BASE_URL'),
+      'CAPILLARY_BASE_URL',
+    ),
     capillaryTimeoutMs: integer(env, 'CAPILLARY_TIMEOUT_MS', 10_000, 1, 600_000),
     capillaryMaxResponseBytes: integer(env, 'CAPILLARY_MAX_RESPONSE_BYTES', 1_048_576, 1, 1_073_741_824),
     corsOrigins: origins(env, 'CORS_ORIGINS', production),
@@ -70,6 +83,23 @@ export function loadConfig(env: Env): Config {
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', sandbox),
     sandbox,
   };
+}
+
+/** The embedded emulator accepts any credential and forgets every write: never in production. */
+function requiredInProduction(production: boolean, url: URL | null, name: string): URL | null {
+  if (production && url === null) {
+    throw new ConfigError(
+      name,
+      'must be set when NODE_ENV=production: the embedded emulator is for development only',
+    );
+  }
+  return url;
+}
+
+/** Whether a URL's host is this machine (a clear-text connection to it never leaves it). */
+export function isLoopback(url: URL): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function text(env: Env, name: string): string | undefined {

@@ -37,10 +37,17 @@ export interface RunningGateway {
   /** `http://host:port`, without a trailing slash. */
   readonly url: string;
   readonly server: Server;
+  /** Where /metrics, /health and /ready are served apart from GraphQL (MANAGEMENT_PORT), or null. */
+  readonly managementUrl: string | null;
   /** From now on `GET /ready` answers 503, so load balancers stop sending work. */
   beginDraining(): void;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   stop(): Promise<void>;
+}
+
+interface ListenOn {
+  readonly host: string;
+  readonly port: number;
 }
 
 /** Headers a browser may send cross-origin (answered in CORS preflights). */
@@ -60,7 +67,8 @@ const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 /** Starts the gateway's HTTP server on `host:port` (port 0: any free port). */
 export async function startGateway(
   options: GatewayOptions,
-  listenOn: { readonly host: string; readonly port: number },
+  listenOn: ListenOn,
+  managementOn: ListenOn | null = null,
 ): Promise<RunningGateway> {
   const { config, badges, logger, metrics, tracer } = options;
   // A client that trickles its request in cannot hold a connection for Node's default 5 minutes.
@@ -104,24 +112,58 @@ export async function startGateway(
       : new ApolloServer<Context>({ ...shared, schema });
   await apollo.start();
 
+  const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => {
+    // The path only: a GET request's query string holds the operation's variables.
+    logger.error({ err: error, path: pathOf(req.url) }, 'request failed inside the gateway');
+    if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE }] });
+    else res.destroy();
+  };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const done = metrics.requestStarted();
-    handle(req, res)
-      .catch((error: unknown) => {
-        logger.error({ err: error, url: req.url }, 'request failed inside the gateway');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE }] });
-        else res.destroy();
-      })
-      .finally(done);
+    handle(req, res).catch(failed(req, res)).finally(done);
   });
+
+  const management =
+    managementOn === null
+      ? null
+      : createServer((req, res) => {
+          if (
+            !(req.method === 'GET' || req.method === 'HEAD') ||
+            !serveManagement(pathOf(req.url), res, true)
+          ) {
+            sendJson(res, 404, { errors: [{ message: 'Served here: /health, /ready and /metrics.' }] });
+          }
+        });
+
+  /** /health, /ready and (when asked) /metrics; false for any other path. */
+  function serveManagement(pathname: string, res: ServerResponse, withMetrics: boolean): boolean {
+    if (pathname === '/health') {
+      sendJson(res, 200, { status: 'ok' });
+      return true;
+    }
+    if (pathname === '/ready') {
+      sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ready' });
+      return true;
+    }
+    if (pathname === '/metrics' && withMetrics) {
+      metrics.render().then(
+        (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+        (error: unknown) => {
+          logger.error({ err: error }, 'metrics could not be rendered');
+          sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE }] });
+        },
+      );
+      return true;
+    }
+    return false;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = validRequestId(singleHeader(req.headers['x-request-id'])) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
     const target = req.url ?? '/';
-    const queryAt = target.indexOf('?');
-    const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
-    const search = queryAt === -1 ? '' : target.slice(queryAt);
+    const pathname = pathOf(target);
+    const search = target.slice(pathname.length);
 
     const origin = singleHeader(req.headers.origin);
     const corsAllowed = origin !== undefined && originAllowed(config.corsOrigins, origin);
@@ -140,25 +182,18 @@ export async function startGateway(
       return;
     }
 
-    if (pathname === '/health') {
-      sendJson(res, 200, { status: 'ok' });
-      return;
-    }
-    if (pathname === '/ready') {
-      sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ready' });
-      return;
-    }
-    if (pathname === '/metrics') {
-      const text = await metrics.render();
-      res.writeHead(200, { 'content-type': metrics.contentType }).end(text);
-      return;
-    }
+    if (serveManagement(pathname, res, management === null)) return;
     if (pathname !== '/graphql' && pathname !== '/') {
       sendJson(res, 404, { errors: [{ message: `No route ${pathname}: GraphQL is served at /graphql.` }] });
       return;
     }
 
     const body = await readBody(req, config.maxRequestBytes);
+    if (body.kind === 'aborted') {
+      // The client went away before sending its whole request: its choice, not a gateway error.
+      logger.debug({ requestId, path: pathname }, 'client disconnected before the request body ended');
+      return;
+    }
     if (body.kind === 'tooLarge') {
       res.setHeader('connection', 'close');
       sendJson(res, 413, {
@@ -212,23 +247,56 @@ export async function startGateway(
     );
   }
 
+  const url = await listen(server, listenOn);
+  let managementUrl: string | null = null;
+  if (management !== null && managementOn !== null) {
+    try {
+      managementUrl = await listen(management, managementOn);
+    } catch (error) {
+      await apollo.stop();
+      throw error;
+    }
+  }
+  return {
+    url,
+    server,
+    managementUrl,
+    beginDraining: () => {
+      draining = true;
+    },
+    stop: async () => {
+      await apollo.stop();
+      if (management !== null) {
+        management.closeAllConnections();
+        await new Promise<void>((resolve) =>
+          management.close(() => {
+            resolve();
+          }),
+        );
+      }
+    },
+  };
+}
+
+/** Listens on `host:port` and answers with the server's `http://host:port`. */
+async function listen(server: Server, on: ListenOn): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(listenOn.port, listenOn.host, () => {
+    server.listen(on.port, on.host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
-  return {
-    url: `http://${host}:${port}`,
-    server,
-    beginDraining: () => {
-      draining = true;
-    },
-    stop: () => apollo.stop(),
-  };
+  return `http://${host}:${port}`;
+}
+
+/** The path of a request target, without its query string. */
+function pathOf(target: string | undefined): string {
+  if (target === undefined) return '/';
+  const queryAt = target.indexOf('?');
+  return queryAt === -1 ? target : target.slice(0, queryAt);
 }
 
 /** A server span for the request, child of the caller's `traceparent` when it sent one. */

@@ -1,115 +1,19 @@
-import { UndiciBadgesClient } from './badges/client.js';
-import { CODE_CACHE_STATUS } from './boot.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { startEmulator, type RunningEmulator } from './emulator/emulator.js';
-import { startGateway, type RunningGateway } from './gateway.js';
-import { attemptObserver } from './observability/instrumentation.js';
-import { createLogger } from './observability/logger.js';
-import { Metrics } from './observability/metrics.js';
-import type { Tracing } from './observability/tracing.js';
+/**
+ * What `npm start` runs (`node dist/src/main.js`). Node's module compile cache is
+ * switched on before the gateway's modules load, so that a start after the first
+ * reads their compiled code instead of compiling it again. Its directory is
+ * `NODE_COMPILE_CACHE` when set, otherwise `dist/.compile-cache` beside the build.
+ */
+import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-function configOrExit(): Config {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Invalid configuration: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
-
-/** How src/boot.ts loaded the bundle (nothing when the gateway was started otherwise). */
-function codeCacheStatus(): { codeCache?: string } {
-  const status = (globalThis as Record<symbol, unknown>)[CODE_CACHE_STATUS];
-  return typeof status === 'string' ? { codeCache: status } : {};
-}
-
-/** Starts everything; the process ends on SIGINT/SIGTERM after draining. */
-async function main(): Promise<void> {
-  const config = configOrExit();
-  const logger = await createLogger({ level: config.logLevel, production: config.production });
-  const metrics = new Metrics();
-
-  let tracing: Tracing | null = null;
-  if (config.otlpEndpoint !== null) {
-    // Loaded only when configured: with tracing off, no OpenTelemetry code runs at all.
-    const { otlpProcessor, startTracing } = await import('./observability/tracing.js');
-    tracing = startTracing(
-      otlpProcessor(config.otlpEndpoint),
-      process.env.OTEL_SERVICE_NAME?.trim() || undefined,
-    );
-    logger.info({ endpoint: config.otlpEndpoint.origin }, 'tracing to an OTLP/HTTP collector');
-  }
-
-  let emulator: RunningEmulator | null = null;
-  let upstream = config.capillaryBaseUrl;
-  if (upstream === null) {
-    emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
-    upstream = new URL(emulator.url);
-    logger.warn(
-      { emulator: emulator.url },
-      `CAPILLARY_BASE_URL is not set: using the embedded Badges emulator at ${emulator.url} (in-memory, for development only)`,
-    );
-  }
-
-  const badges = new UndiciBadgesClient({
-    baseUrl: upstream,
-    timeoutMs: config.capillaryTimeoutMs,
-    maxResponseBytes: config.capillaryMaxResponseBytes,
-    onAttempt: attemptObserver(metrics),
-    ...(tracing === null ? {} : { tracer: tracing.tracer }),
-  });
-
-  let gateway: RunningGateway;
-  try {
-    gateway = await startGateway(
-      { config, badges, logger, metrics, ...(tracing === null ? {} : { tracer: tracing.tracer }) },
-      { host: config.host, port: config.port },
-    );
-  } catch (error) {
-    logger.fatal({ err: error }, `Cannot listen on ${config.host}:${config.port} (HOST/PORT)`);
-    await flushed();
-    process.exit(1);
-  }
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const { port } = new URL(gateway.url);
-  const graphqlUrl = `http://${shownHost}:${port}/graphql`;
-  logger.info(
-    { url: graphqlUrl, upstream: upstream.origin, ...codeCacheStatus() },
-    `Badges GraphQL gateway ready at ${graphqlUrl}`,
-  );
-
-  function flushed(): Promise<void> {
-    return new Promise((resolve) => {
-      logger.flush(() => {
-        resolve();
-      });
-    });
-  }
-
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'draining: finishing in-flight requests, then stopping');
-      gateway.beginDraining();
-      void (async () => {
-        await gateway.stop();
-        await badges.close();
-        await emulator?.stop();
-        await tracing?.shutdown();
-        logger.info('stopped');
-        await flushed();
-        process.exit(0);
-      })();
-    });
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error('The gateway failed to start:', error);
-  process.exit(1);
-});
+const compileCache = module.enableCompileCache(
+  process.env.NODE_COMPILE_CACHE === undefined
+    ? fileURLToPath(new URL('../.compile-cache', import.meta.url))
+    : undefined,
+);
+const statusName = Object.entries(module.constants.compileCacheStatus).find(
+  ([, value]) => value === compileCache.status,
+)?.[0];
+const { serve } = await import('./serve.js');
+await serve({ compileCache: statusName ?? String(compileCache.status) });

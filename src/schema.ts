@@ -17,5 +17,5 @@ export function readTypeDefs(): string {
 
 /** The subgraph schema with its resolvers: built here, once, for the server and the tests. */
 export function buildSchema(): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs: parse(readTypeDefs()), resolvers });
+  return buildSubgraphSchema([{ typeDefs: parse(readTypeDefs()), resolvers }]);
 }

@@ -144,6 +144,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return;
     }
     const received = await readBody(req, MAX_BODY_BYTES);
+    if (received.kind === 'aborted') return;
     if (received.kind === 'tooLarge') {
       send(res, {
         status: 413,

@@ -1,11 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 
-/** A request body read up to a size limit: past it, reading stops and the rest is never kept. */
-export type Body = { readonly kind: 'complete'; readonly text: string } | { readonly kind: 'tooLarge' };
+/**
+ * A request body read up to a size limit: past it, reading stops and the rest is never kept.
+ * `aborted`: the client closed the connection before the body ended.
+ */
+export type Body =
+  | { readonly kind: 'complete'; readonly text: string }
+  | { readonly kind: 'tooLarge' }
+  | { readonly kind: 'aborted' };
 
 export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ kind: 'tooLarge' });
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -21,8 +27,12 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
     const onEnd = () => {
       resolve({ kind: 'complete', text: Buffer.concat(chunks, size).toString('utf8') });
     };
+    const onGone = () => {
+      if (!req.complete) resolve({ kind: 'aborted' });
+    };
     req.on('data', onData);
     req.on('end', onEnd);
-    req.once('error', reject);
+    req.once('error', onGone);
+    req.once('close', onGone);
   });
 }

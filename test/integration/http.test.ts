@@ -23,7 +23,8 @@ const failingBadges: BadgesClient = {
 };
 
 async function gatewayWith(env: Record<string, string>, badges: BadgesClient = failingBadges) {
-  const config = loadConfig(env);
+  // The failing client never calls it; production requires one.
+  const config = loadConfig({ CAPILLARY_BASE_URL: 'http://127.0.0.1:1', ...env });
   const logger = await createLogger({
     level: 'silent',
     production: config.production,

@@ -51,18 +51,20 @@ beforeAll(async () => {
 
   programs = new ApolloServer({
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    schema: buildSubgraphSchema({
-      typeDefs: parse(PROGRAMS_SDL),
-      resolvers: {
-        Query: {
-          badgeProgram: (_parent: unknown, { id }: { id: string }) => ({
-            id,
-            name: 'Loyalty tiers',
-            orgMeta: { __typename: 'BadgeOrgMeta', orgId: 100458 },
-          }),
+    schema: buildSubgraphSchema([
+      {
+        typeDefs: parse(PROGRAMS_SDL),
+        resolvers: {
+          Query: {
+            badgeProgram: (_parent: unknown, { id }: { id: string }) => ({
+              id,
+              name: 'Loyalty tiers',
+              orgMeta: { __typename: 'BadgeOrgMeta', orgId: 100458 },
+            }),
+          },
         },
       },
-    }),
+    ]),
   });
   const { url: programsUrl } = await startStandaloneServer(programs, {
     listen: { host: '127.0.0.1', port: 0 },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, isLoopback, loadConfig } from '../../src/config.js';
+
+/** Production as deployed: a Capillary URL is required there. */
+const PRODUCTION = { NODE_ENV: 'production', CAPILLARY_BASE_URL: 'https://eu.api.capillarytech.com' };
 
 describe('loadConfig', () => {
   it('has defaults for every setting', () => {
@@ -7,6 +10,8 @@ describe('loadConfig', () => {
       production: false,
       host: '0.0.0.0',
       port: 4000,
+      managementPort: null,
+      managementHost: '0.0.0.0',
       capillaryBaseUrl: null,
       capillaryTimeoutMs: 10_000,
       capillaryMaxResponseBytes: 1_048_576,
@@ -27,15 +32,40 @@ describe('loadConfig', () => {
   });
 
   it('turns the sandbox and introspection off in production unless enabled', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ sandbox: false, introspection: false });
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true' })).toMatchObject({
+    expect(loadConfig(PRODUCTION)).toMatchObject({ sandbox: false, introspection: false });
+    expect(loadConfig({ ...PRODUCTION, GRAPHQL_SANDBOX: 'true' })).toMatchObject({
       sandbox: true,
       introspection: true,
     });
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: '1' })).toMatchObject({
+    expect(loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: '1' })).toMatchObject({
       sandbox: false,
       introspection: true,
     });
+  });
+
+  it('refuses production without a Capillary URL, naming the variable (the emulator is for development only)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      new ConfigError(
+        'CAPILLARY_BASE_URL',
+        'must be set when NODE_ENV=production: the embedded emulator is for development only',
+      ),
+    );
+  });
+
+  it('serves management endpoints on MANAGEMENT_PORT when it is set', () => {
+    expect(loadConfig({ MANAGEMENT_PORT: '9090', MANAGEMENT_HOST: '127.0.0.1' })).toMatchObject({
+      managementPort: 9090,
+      managementHost: '127.0.0.1',
+    });
+    expect(() => loadConfig({ MANAGEMENT_PORT: 'x' })).toThrow(/MANAGEMENT_PORT/);
+  });
+
+  it('tells a loopback upstream from one across the network', () => {
+    expect(isLoopback(new URL('http://127.0.0.1:4010'))).toBe(true);
+    expect(isLoopback(new URL('http://localhost:4010'))).toBe(true);
+    expect(isLoopback(new URL('http://[::1]:4010'))).toBe(true);
+    expect(isLoopback(new URL('http://capillary.internal'))).toBe(false);
+    expect(isLoopback(new URL('http://10.0.0.8'))).toBe(false);
   });
 
   it('reads the upstream URL and the numbers', () => {
@@ -50,10 +80,9 @@ describe('loadConfig', () => {
   });
 
   it('allows no CORS origin in production unless listed', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
+    expect(loadConfig(PRODUCTION).corsOrigins).toEqual([]);
     expect(
-      loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example,http://localhost:3000' })
-        .corsOrigins,
+      loadConfig({ ...PRODUCTION, CORS_ORIGINS: 'https://a.example,http://localhost:3000' }).corsOrigins,
     ).toEqual(['https://a.example', 'http://localhost:3000']);
   });
 
