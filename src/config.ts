@@ -20,6 +20,8 @@ export interface Config {
   readonly httpRequestTimeoutMs: number;
   /** Upstream-calling fields (aliases counted) allowed in one operation. */
   readonly maxUpstreamFields: number;
+  /** Field selections per operation with every fragment spread expanded: bounds execution's work. */
+  readonly maxFields: number;
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
@@ -37,6 +39,12 @@ export interface Config {
   readonly introspection: boolean;
   /** The Apollo Sandbox landing page on GET /graphql; on outside production. */
   readonly sandbox: boolean;
+  /** `_service { sdl }` (the documented subgraph schema); as `introspection` unless set. */
+  readonly subgraphSdl: boolean;
+  /** Bytes of parsed documents kept for requests that send the same query again. */
+  readonly documentCacheBytes: number;
+  /** Bytes (estimated) of operations compiled by graphql-jit kept for their next use. */
+  readonly compiledCacheBytes: number;
 }
 
 /** A setting that cannot be used; the message names the variable. */
@@ -55,6 +63,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function loadConfig(env: Env): Config {
   const production = env.NODE_ENV === 'production';
   const sandbox = flag(env, 'GRAPHQL_SANDBOX', !production);
+  const introspection = flag(env, 'GRAPHQL_INTROSPECTION', sandbox);
   return {
     production,
     host: text(env, 'HOST') ?? '0.0.0.0',
@@ -73,6 +82,7 @@ export function loadConfig(env: Env): Config {
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1_048_576, 1_024, 1_073_741_824),
     httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     maxUpstreamFields: integer(env, 'MAX_UPSTREAM_FIELDS', 5, 1, 1_000),
+    maxFields: integer(env, 'MAX_FIELDS', 2_000, 1, 1_000_000),
     maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1_000),
     maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),
     maxTokens: integer(env, 'MAX_TOKENS', 1_000, 10, 1_000_000),
@@ -80,8 +90,11 @@ export function loadConfig(env: Env): Config {
     graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', EXECUTORS, 'jit') === 'jit' ? 'jit' : 'graphql-js',
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     otlpEndpoint: httpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
-    introspection: flag(env, 'GRAPHQL_INTROSPECTION', sandbox),
+    introspection,
     sandbox,
+    subgraphSdl: flag(env, 'SUBGRAPH_SDL', introspection),
+    documentCacheBytes: integer(env, 'DOCUMENT_CACHE_BYTES', 8_388_608, 0, 1_073_741_824),
+    compiledCacheBytes: integer(env, 'COMPILED_CACHE_BYTES', 33_554_432, 0, 1_073_741_824),
   };
 }
 

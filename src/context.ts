@@ -9,10 +9,14 @@ export interface Context {
   /** The caller's own Capillary credentials, or null when the request carried none. */
   readonly credentials: Credentials | null;
   /**
-   * The caller's org meta, read from Capillary at most once per GraphQL request:
-   * the query and every entity reference to it share the one read.
+   * The caller's org meta, read from Capillary at most once per GraphQL request
+   * (until a write): the query, every entity reference and every
+   * `OrgMetaAlreadyExists.existing` share the one read. It is made within
+   * `deadline` when given (`existing`: the create's), else a fresh one.
    */
-  readonly orgMeta: () => Promise<BadgeOrgMetaResult>;
+  readonly orgMeta: (deadline?: Deadline) => Promise<BadgeOrgMetaResult>;
+  /** After a write to the org meta: the next `orgMeta()` reads it again. */
+  readonly orgMetaWritten: () => void;
   /** A fresh deadline for upstream calls, whose attempts are noted in `record`. */
   readonly startDeadline: () => Deadline;
   /** What this request did, for its log line. */
@@ -32,7 +36,10 @@ export function createContext(
   return {
     badges,
     credentials,
-    orgMeta: () => (read ??= readOrgMeta(badges, credentials, startDeadline())),
+    orgMeta: (deadline = startDeadline()) => (read ??= readOrgMeta(badges, credentials, deadline)),
+    orgMetaWritten: () => {
+      read = undefined;
+    },
     startDeadline,
     record,
   };

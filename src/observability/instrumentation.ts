@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { AttemptRecord } from '../badges/client.js';
+import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { Context } from '../context.js';
 
@@ -64,8 +65,13 @@ function causeOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null && 'cause' in value ? value.cause : null;
 }
 
-/** Operation name, type and GraphQL errors, onto the request's record and the metrics. */
-export function operationRecorder(metrics: Metrics): ApolloServerPlugin<Context> {
+/**
+ * Operation name, type and GraphQL errors, onto the request's record and the
+ * metrics. An error that is not the client's (no code, or INTERNAL_SERVER_ERROR:
+ * a bug) is logged whole with the request id, since production answers only
+ * "Internal server error".
+ */
+export function operationRecorder(metrics: Metrics, logger: Logger): ApolloServerPlugin<Context> {
   return {
     requestDidStart({ contextValue: { record } }) {
       return Promise.resolve({
@@ -76,6 +82,14 @@ export function operationRecorder(metrics: Metrics): ApolloServerPlugin<Context>
         },
         didEncounterErrors({ errors }) {
           record.errors += errors.length;
+          for (const error of errors) {
+            const code = error.extensions.code;
+            if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') continue;
+            logger.error(
+              { requestId: record.requestId, err: error.originalError ?? error, path: error.path },
+              'internal error while answering a GraphQL request',
+            );
+          }
           return Promise.resolve();
         },
         willSendResponse() {

@@ -1,9 +1,9 @@
-import { readOrgMeta } from '../badges/orgMeta.js';
 import type { OrgMetaAlreadyExistsResolvers } from '../generated/resolvers-types.js';
 
 export const OrgMetaAlreadyExists: OrgMetaAlreadyExistsResolvers = {
-  async existing({ orgId, deadline }, _args, { badges, credentials }) {
-    const stored = await readOrgMeta(badges, credentials, deadline);
+  /** The request's one read of the org meta (shared by every `existing`), within the create's deadline. */
+  async existing({ orgId, deadline }, _args, { orgMeta }) {
+    const stored = await orgMeta(deadline);
     return stored.__typename === 'BadgeOrgMeta' && stored.orgId === orgId ? stored : null;
   },
 };

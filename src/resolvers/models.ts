@@ -3,7 +3,8 @@ import type { OrgMetaAlreadyExists } from '../badges/domain.js';
 
 /**
  * What `OrgMetaAlreadyExists` resolves from: the outcome, plus what its lazy
- * `existing` field needs to read the stored org meta within the create's deadline.
+ * `existing` field needs: the org to match, and the create's deadline, within
+ * which the request's shared read of the org meta is made (context.ts).
  */
 export interface OrgMetaAlreadyExistsParent extends OrgMetaAlreadyExists {
   readonly orgId: number;

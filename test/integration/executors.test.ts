@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { request } from 'undici';
 import { BASIC, CREATE, categoryInput, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { envelope, startStubUpstream, storedOrgMeta, type StubUpstream } from '../support/stubUpstream.js';
 
@@ -54,5 +55,53 @@ describe('the two executors', () => {
       typeof body === 'object' && body !== null && 'extensions' in body ? body.extensions : undefined;
     expect(extensions(traced.body)).toEqual({ ftv1: expect.any(String) as unknown });
     expect(extensions(untraced.body)).toBeUndefined();
+  });
+});
+
+describe.each(['jit', 'graphql-js'] as const)('the %s executor in production', (executor) => {
+  it('answers an operationName that names no operation with 400, calling Capillary zero times', async () => {
+    const upstream = await startStubUpstream(envelope(200, { data: storedOrgMeta }));
+    const gateway = await startTestGateway(upstream.url, {
+      GRAPHQL_EXECUTOR: executor,
+      NODE_ENV: 'production',
+    });
+    running.push(gateway, upstream);
+    const response = await request(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: BASIC },
+      body: JSON.stringify({ query: CREATE, variables: { input: categoryInput }, operationName: 'Nope' }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(await response.body.json()).toEqual({
+      errors: [
+        {
+          message: 'The document has no operation named "Nope".',
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+        },
+      ],
+    });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('suggests no schema names in variable errors (outside production it does)', async () => {
+    const upstream = await startStubUpstream(envelope(200, { data: storedOrgMeta }));
+    const production = await startTestGateway(upstream.url, {
+      GRAPHQL_EXECUTOR: executor,
+      NODE_ENV: 'production',
+    });
+    const development = await startTestGateway(upstream.url, { GRAPHQL_EXECUTOR: executor });
+    running.push(production, development, upstream);
+    const input = { orgId: 1, tags: [{ key: 'k', dataType: 'string', mandatry: true }] };
+    const [hidden, shown] = await Promise.all(
+      [production, development].map((gateway) =>
+        gateway.graphql(CREATE, { input }, { authorization: BASIC }),
+      ),
+    );
+    expect(hidden?.status).toBe(400);
+    expect(hidden?.body.errors?.[0]?.message).toContain(
+      'Field "mandatry" is not defined by type "BadgeOrgMetaTagInput".',
+    );
+    expect(hidden?.body.errors?.[0]?.message).not.toContain('Did you mean');
+    expect(shown?.body.errors?.[0]?.message).toContain('Did you mean "mandatory"?');
   });
 });

@@ -22,14 +22,14 @@ const failingBadges: BadgesClient = {
   updateOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
 };
 
+/** What the last gateway started by `gatewayWith` logged. */
+let logs = new CapturedLogs();
+
 async function gatewayWith(env: Record<string, string>, badges: BadgesClient = failingBadges) {
   // The failing client never calls it; production requires one.
   const config = loadConfig({ CAPILLARY_BASE_URL: 'http://127.0.0.1:1', ...env });
-  const logger = await createLogger({
-    level: 'silent',
-    production: config.production,
-    destination: new CapturedLogs(),
-  });
+  logs = new CapturedLogs();
+  const logger = await createLogger({ level: 'debug', production: config.production, destination: logs });
   const gateway = await startGateway(
     { config, badges, logger, metrics: new Metrics() },
     { host: '127.0.0.1', port: 0 },
@@ -122,6 +122,25 @@ describe('internal errors', () => {
     expect(text).not.toContain('stacktrace');
     expect(JSON.parse(text)).toMatchObject({
       errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
+
+  it('are logged whole in production, with the request id the caller was given', async () => {
+    const gateway = await gatewayWith({ NODE_ENV: 'production' });
+    const response = await post(
+      gateway.url,
+      JSON.stringify({ query: CREATE, variables: { input: categoryInput } }),
+      { authorization: BASIC, 'x-request-id': 'req-internal-1' },
+    );
+    await response.body.dump();
+    const line = logs
+      .lines()
+      .find((entry) => entry.msg === 'internal error while answering a GraphQL request');
+    expect(line).toMatchObject({
+      level: 50,
+      requestId: 'req-internal-1',
+      path: ['createBadgeOrgMeta'],
+      err: { message: 'database password is hunter2' },
     });
   });
 
@@ -250,5 +269,29 @@ describe('slow clients', () => {
     socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{"query":');
     const answer = await closed;
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  });
+});
+
+describe('a client that disconnects in the middle of its request body', () => {
+  it('is logged at debug without a stack trace, not as a gateway error', async () => {
+    const gateway = await gatewayWith({});
+    const { hostname, port } = new URL(gateway.url);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(
+          'POST /graphql HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"query":',
+          () => {
+            socket.destroy();
+            resolve();
+          },
+        );
+      });
+    });
+    const line = await logs.lineMatching(
+      (entry) => entry.msg === 'client disconnected before the request body ended',
+    );
+    expect(line).toMatchObject({ level: 20, path: '/graphql' });
+    expect(logs.lines().filter((entry) => Number(entry.level) >= 50)).toEqual([]);
+    expect(logs.text()).not.toContain('"stack"');
   });
 });

@@ -1,50 +1,11 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { connect } from 'node:net';
-import { startCommand } from '../../src/tools/startCommand.js';
 import { BASIC, CREATE, categoryInput } from '../support/gateway.js';
+import { exitCode, killGatewayProcesses, readyUrl, startGatewayProcess } from '../support/gatewayProcess.js';
 import { envelope, startStubUpstream, storedOrgMeta, type StubUpstream } from '../support/stubUpstream.js';
 
-// `npm test` builds first (pretest), so this runs what `npm start` runs, with its node flags.
-const START = startCommand();
-
-type Child = ChildProcessByStdio<null, Readable, Readable>;
-const children: Child[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-function start(env: Record<string, string>): { child: Child; output: () => string } {
-  const child = spawn(process.execPath, [...START.nodeFlags, START.script], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-function exitCode(child: Child): Promise<number | null> {
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      resolve(code);
-    }),
-  );
-}
-
-async function readyUrl(output: () => string): Promise<string> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const match = /ready at (http:\/\/\S+)\/graphql/.exec(output());
-    if (match?.[1] !== undefined) return match[1];
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the gateway did not become ready:\n${output()}`);
-}
+afterEach(killGatewayProcesses);
 
 describe('the gateway process', () => {
   it.each([
@@ -52,14 +13,16 @@ describe('the gateway process', () => {
     ['CAPILLARY_BASE_URL', 'not a url'],
     ['CAPILLARY_TIMEOUT_MS', '-3'],
   ])('exits non-zero naming %s when it is set to %s', async (variable, value) => {
-    const { child, output } = start({ [variable]: value });
+    const gateway = startGatewayProcess({ [variable]: value });
+    const { child, output } = gateway;
     expect(await exitCode(child)).toBe(2);
     expect(output()).toContain(`Invalid configuration: ${variable} `);
   });
 
   it('serves with the embedded emulator when no Capillary URL is set, and stops cleanly on SIGTERM', async () => {
-    const { child, output } = start({ PORT: '0' });
-    const url = await readyUrl(output);
+    const gateway = startGatewayProcess({ PORT: '0' });
+    const { child, output } = gateway;
+    const url = await readyUrl(gateway);
     expect(output()).toContain('CAPILLARY_BASE_URL is not set: using the embedded Badges emulator');
 
     const health = await request(`${url}/health`);
@@ -121,8 +84,9 @@ describe('graceful shutdown', () => {
     upstream = await startStubUpstream((request, res) => {
       held.push(() => answer(request, res));
     });
-    const { child, output } = start({ PORT: '0', CAPILLARY_BASE_URL: upstream.url });
-    const url = await readyUrl(output);
+    const gateway = startGatewayProcess({ PORT: '0', CAPILLARY_BASE_URL: upstream.url });
+    const { child, output } = gateway;
+    const url = await readyUrl(gateway);
 
     const callers = Array.from(
       { length: 5 },
@@ -165,12 +129,13 @@ describe('tracing to a collector', () => {
 
   it('exports spans over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {
     collector = await startStubUpstream((_seen, res) => res.writeHead(200).end('{}'));
-    const { child, output } = start({
+    const gateway = startGatewayProcess({
       PORT: '0',
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
       OTEL_SERVICE_NAME: 'badges-test',
     });
-    const url = await readyUrl(output);
+    const { child } = gateway;
+    const url = await readyUrl(gateway);
     const response = await request(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: BASIC },

@@ -194,6 +194,33 @@ describe('OrgMetaAlreadyExists.existing', () => {
     ]);
   });
 
+  it('is read once however many times it is selected, retries included', async () => {
+    const unavailable = envelope(503, { data: null, errors: [] }, { 'retry-after': '0' });
+    conflictThen(unavailable);
+    await field(CREATE_WITH_EXISTING, { input: categoryInput });
+    const onceSelected = upstream.requests.filter((request) => request.method === 'GET').length;
+    upstream.requests.length = 0;
+
+    const fourTimes = `
+      mutation Create($input: CreateBadgeOrgMetaInput!) {
+        createBadgeOrgMeta(input: $input) {
+          ... on OrgMetaAlreadyExists {
+            a: existing { id }
+            b: existing { orgId }
+            c: existing { tags { key } }
+            d: existing { id }
+          }
+        }
+      }
+    `;
+    expect(await field(fourTimes, { input: categoryInput })).toEqual({ a: null, b: null, c: null, d: null });
+    expect(upstream.requests.map((request) => request.method)).toEqual([
+      'POST',
+      ...Array.from({ length: onceSelected }, () => 'GET'),
+    ]);
+    expect(onceSelected).toBeGreaterThan(1);
+  });
+
   it('is null when the read fails', async () => {
     conflictThen(envelope(500, { data: null, errors: [] }));
     expect(await field(CREATE_WITH_EXISTING, { input: categoryInput })).toMatchObject({ existing: null });

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       maxRequestBytes: 1_048_576,
       httpRequestTimeoutMs: 30_000,
       maxUpstreamFields: 5,
+      maxFields: 2_000,
       maxDepth: 10,
       maxAliases: 15,
       maxTokens: 1_000,
@@ -28,6 +29,9 @@ describe('loadConfig', () => {
       otlpEndpoint: null,
       introspection: true,
       sandbox: true,
+      subgraphSdl: true,
+      documentCacheBytes: 8_388_608,
+      compiledCacheBytes: 33_554_432,
     });
   });
 
