@@ -1,119 +1,179 @@
 /**
- * `npm run bench`: what the gateway costs on top of the upstream call, measured
- * against a bare pass-through proxy through the same undici pool settings.
- * Everything runs on 127.0.0.1: a fixed-answer upstream, the proxy, and the
- * gateway exactly as in production (NODE_ENV=production, logs at info, metrics,
- * every limit). Rounds interleave proxy and gateway so that noise hits both.
- * BENCH_SECONDS (10), BENCH_ROUNDS (3) and GRAPHQL_EXECUTOR (jit) override the defaults.
+ * `npm run bench`: what the gateway costs, against two references measured in the
+ * same run, in front of the same fixed-answer upstream (bench/upstream.ts), all on
+ * 127.0.0.1:
+ * - proxy: the floor, a bare pass-through proxy (bench/proxy.ts);
+ * - plainApollo: Apollo Server 5 with one forwarding resolver and nothing else
+ *   (bench/plainApollo.ts), answering the same document with the same bytes;
+ * - gateway: exactly as `npm start` starts it (`node dist/src/main.js` with the
+ *   start script's flags), NODE_ENV=production, logs at info, metrics, every limit.
+ * One start of each warms the compile caches first. Then every round starts every
+ * target afresh (start-up: spawn to the first 200 answer of a real POST), warms it,
+ * loads the targets one after the other in an order that rotates each round, and
+ * reads their RSS after the load. Ratios are taken within a round; bench/report.ts
+ * gives their median and spread over the rounds, against the targets the gateway must
+ * meet, in bench/results/latest.md and latest.json. About 5 minutes with the defaults:
+ * BENCH_ROUNDS (5), BENCH_SECONDS (5, per target and load) and BENCH_OUT (bench/results/)
+ * override them. A/B: BENCH_GATEWAY_B_ENV ('NAME=value …') and/or
+ * BENCH_GATEWAY_B_FLAGS ('--v8-flag …') add gatewayB, the gateway with them, interleaved
+ * with the others, and report gatewayB ÷ gateway: whether the lever earns ≥ 5 %.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { relative } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { request } from 'undici';
 import { graphqlBody, restBody } from './payloads.js';
 import {
   answersPost,
   basicFor,
   cpuMs,
   GATEWAY,
+  post,
+  resultsDir,
   rssBytes,
   spawnServer,
   startFixedUpstream,
   type ChildServer,
 } from './processes.js';
+import { report, type Measurement, type Start } from './report.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-/** The gateway's GRAPHQL_EXECUTOR, `jit` as in production by default. */
-const EXECUTOR = process.env.GRAPHQL_EXECUTOR ?? 'jit';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP_SECONDS = Math.min(2, SECONDS);
 const TAG_COUNTS = [1, 100] as const;
-const CONNECTIONS = [32, 1] as const;
+/** What each round measures of every target, in this order. */
+const LOADS = [
+  { tags: 1, connections: 32 },
+  { tags: 1, connections: 1 },
+  { tags: 100, connections: 32 },
+] as const;
 const AUTHORIZATION = basicFor(1);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-type Target = 'proxy' | 'gateway';
+/** Whitespace-separated words of an environment variable. */
+function words(name: string): string[] {
+  return (process.env[name] ?? '').split(/\s+/).filter((word) => word !== '');
+}
 
-interface Measurement {
-  readonly target: Target;
-  readonly tags: number;
-  readonly connections: number;
-  readonly round: number;
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly cpuMsPerRequest: number;
-  readonly rssMiB: number;
-  readonly responses: number;
-  readonly unexpected: number;
+/** `NAME=value` words of an environment variable, as an environment. */
+function assignments(name: string): Record<string, string> {
+  return Object.fromEntries(
+    words(name).map((word) => {
+      const at = word.indexOf('=');
+      if (at < 1) throw new Error(`${name}: "${word}" is not NAME=value`);
+      return [word.slice(0, at), word.slice(at + 1)];
+    }),
+  );
+}
+
+const VARIANT = { env: assignments('BENCH_GATEWAY_B_ENV'), nodeFlags: words('BENCH_GATEWAY_B_FLAGS') };
+const AB = Object.keys(VARIANT.env).length > 0 || VARIANT.nodeFlags.length > 0;
+
+interface Target {
+  readonly name: string;
+  readonly script: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly nodeFlags: readonly string[];
+  readonly path: '/proxy' | '/graphql';
+  readonly body: (tags: number) => string;
 }
 
 const upstream = await startFixedUpstream();
+// The references get what the gateway's entry gives itself: Node's module compile cache, warm.
+const compileCache = mkdtempSync(join(tmpdir(), 'bench-compile-cache-'));
+const referenceEnv = { NODE_ENV: 'production', UPSTREAM_URL: upstream.url, NODE_COMPILE_CACHE: compileCache };
+const gatewayEnv = { NODE_ENV: 'production', CAPILLARY_BASE_URL: upstream.url, LOG_LEVEL: 'info' };
+const gatewayRun = { script: GATEWAY.script, path: '/graphql', body: graphqlBody } as const;
 
-const servers: Record<Target, ChildServer> = {
-  proxy: await spawnServer(
-    here('./proxy.js'),
-    { UPSTREAM_URL: upstream.url },
-    answersPost('/proxy', restBody(1), AUTHORIZATION),
-  ),
-  gateway: await spawnServer(
-    GATEWAY.script,
-    {
-      NODE_ENV: 'production',
-      CAPILLARY_BASE_URL: upstream.url,
-      LOG_LEVEL: 'info',
-      GRAPHQL_EXECUTOR: EXECUTOR,
-    },
-    answersPost('/graphql', graphqlBody(1), AUTHORIZATION),
-    GATEWAY.nodeFlags,
-  ),
-};
+const TARGETS: readonly Target[] = [
+  {
+    name: 'proxy',
+    script: here('./proxy.js'),
+    env: referenceEnv,
+    nodeFlags: [],
+    path: '/proxy',
+    body: restBody,
+  },
+  {
+    name: 'plainApollo',
+    script: here('./plainApollo.js'),
+    env: referenceEnv,
+    nodeFlags: [],
+    path: '/graphql',
+    body: graphqlBody,
+  },
+  { name: 'gateway', env: gatewayEnv, nodeFlags: GATEWAY.nodeFlags, ...gatewayRun },
+  ...(AB
+    ? [
+        {
+          name: 'gatewayB',
+          env: { ...gatewayEnv, ...VARIANT.env },
+          nodeFlags: [...GATEWAY.nodeFlags, ...VARIANT.nodeFlags],
+          ...gatewayRun,
+        },
+      ]
+    : []),
+];
 
-function requestFor(target: Target, tags: number) {
-  return target === 'proxy'
-    ? { path: '/proxy', body: restBody(tags) }
-    : { path: '/graphql', body: graphqlBody(tags) };
+function start(target: Target): Promise<ChildServer> {
+  return spawnServer(
+    target.script,
+    target.env,
+    answersPost(target.path, target.body(1), AUTHORIZATION),
+    target.nodeFlags,
+  );
 }
 
-async function expectedBody(target: Target, tags: number): Promise<string> {
-  const { path, body } = requestFor(target, tags);
-  const response = await request(`${servers[target].url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
-    body,
-  });
-  const text = await response.body.text();
-  if (response.statusCode !== 200 || (target === 'gateway' && !text.includes('CreateBadgeOrgMetaSuccess'))) {
-    throw new Error(`${target} did not succeed: ${response.statusCode} ${text.slice(0, 200)}`);
+/** The exact answer a target gives `tags` tags: what every answer under load must equal. */
+const expected = new Map<string, string>();
+const expectedKey = (target: string, tags: number) => `${target} ${tags}`;
+
+async function recordAnswers(target: Target, server: ChildServer): Promise<void> {
+  for (const tags of TAG_COUNTS) {
+    const { statusCode, text } = await post(`${server.url}${target.path}`, target.body(tags), AUTHORIZATION);
+    if (statusCode !== 200) throw new Error(`${target.name} answered ${statusCode}: ${text.slice(0, 200)}`);
+    expected.set(expectedKey(target.name, tags), text);
   }
-  return text;
+}
+
+/** The references are honest only if they answer the gateway's document with the gateway's bytes. */
+function checkSameAnswers(): void {
+  for (const target of TARGETS.filter((t) => t.path === '/graphql' && t.name !== 'gateway')) {
+    for (const tags of TAG_COUNTS) {
+      const theirs = expected.get(expectedKey(target.name, tags));
+      const ours = expected.get(expectedKey('gateway', tags));
+      if (theirs !== ours) {
+        throw new Error(
+          `${target.name} answers ${tags} tag(s) otherwise than the gateway:\n${theirs?.slice(0, 300)}\n${ours?.slice(0, 300)}`,
+        );
+      }
+    }
+  }
 }
 
 async function load(
   target: Target,
+  server: ChildServer,
   tags: number,
   connections: number,
   seconds: number,
   round: number,
 ): Promise<Measurement> {
-  const server = servers[target];
   const pid = server.process.pid ?? 0;
-  const { path, body } = requestFor(target, tags);
-  const expected = await expectedBody(target, tags);
   const times: number[] = [];
   let unexpected = 0;
   const cpuBefore = cpuMs(pid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${server.url}${path}`,
+        url: `${server.url}${target.path}`,
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
-        body,
+        body: target.body(tags),
         connections,
         duration: seconds,
-        expectBody: expected,
+        expectBody: expected.get(expectedKey(target.name, tags)) ?? '',
       },
       (error, finished) => {
         if (error === null) resolve(finished);
@@ -129,7 +189,7 @@ async function load(
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
   return {
-    target,
+    target: target.name,
     tags,
     connections,
     round,
@@ -137,162 +197,74 @@ async function load(
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     cpuMsPerRequest: cpuUsed / Math.max(1, times.length),
-    rssMiB: rssBytes(pid) / 1024 / 1024,
     responses: times.length,
     unexpected: unexpected + result.mismatches + result.errors,
   };
 }
 
-const measurements: Measurement[] = [];
-for (const tags of TAG_COUNTS) {
-  for (const target of ['proxy', 'gateway'] as const) await load(target, tags, 32, Math.min(3, SECONDS), 0);
-  for (const connections of CONNECTIONS) {
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const target of ['proxy', 'gateway'] as const) {
-        const measured = await load(target, tags, connections, SECONDS, round);
-        measurements.push(measured);
-        console.error(
-          `${target.padEnd(7)} tags=${String(tags).padStart(3)} conns=${String(connections).padStart(2)} round ${round}: ` +
-            `${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50Ms.toFixed(3)} ms, ` +
-            `p99 ${measured.p99Ms.toFixed(3)} ms, CPU ${measured.cpuMsPerRequest.toFixed(3)} ms/req`,
-        );
-      }
+function logged(m: Measurement): Measurement {
+  console.error(
+    `round ${m.round} ${m.target.padEnd(11)} tags=${String(m.tags).padStart(3)} conns=${String(m.connections).padStart(2)}: ` +
+      `${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(3)} ms, p99 ${m.p99Ms.toFixed(3)} ms, ` +
+      `CPU ${m.cpuMsPerRequest.toFixed(3)} ms/req${m.unexpected > 0 ? `, ${m.unexpected} UNEXPECTED` : ''}`,
+  );
+  return m;
+}
+
+/** One round: every target started afresh, warmed, loaded in turn (`order`), its RSS read. */
+async function runRound(round: number, order: readonly Target[]): Promise<void> {
+  const servers: Array<{ target: Target; server: ChildServer }> = [];
+  for (const target of order) servers.push({ target, server: await start(target) });
+  for (const { target, server } of servers) {
+    for (const tags of TAG_COUNTS) await load(target, server, tags, 32, WARMUP_SECONDS, round);
+  }
+  for (const { tags, connections } of LOADS) {
+    for (const { target, server } of servers) {
+      measurements.push(logged(await load(target, server, tags, connections, SECONDS, round)));
     }
   }
+  for (const { target, server } of servers) {
+    starts.push({
+      target: target.name,
+      round,
+      startupMs: server.startupMs,
+      rssAfterLoadMiB: rssBytes(server.process.pid ?? 0) / 2 ** 20,
+    });
+  }
+  await Promise.all(servers.map(({ server }) => server.stop()));
 }
 
-const startup = { proxyMs: servers.proxy.startupMs, gatewayMs: servers.gateway.startupMs };
-const rssAfterLoadMiB = {
-  proxy: rssBytes(servers.proxy.process.pid ?? 0) / 2 ** 20,
-  gateway: rssBytes(servers.gateway.process.pid ?? 0) / 2 ** 20,
-};
-await Promise.all([servers.gateway.stop(), servers.proxy.stop(), upstream.stop()]);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-interface Comparison {
-  readonly tags: number;
-  readonly connections: number;
-  readonly round: number;
-  readonly throughputRatio: number;
-  readonly cpuRatio: number;
-  readonly p50DeltaMs: number;
-  readonly p99DeltaMs: number;
+const measurements: Measurement[] = [];
+const starts: Start[] = [];
+for (const target of TARGETS) {
+  const server = await start(target);
+  await recordAnswers(target, server);
+  await server.stop();
 }
-
-const comparisons: Comparison[] = [];
-for (const measured of measurements.filter((m) => m.target === 'gateway')) {
-  const proxy = measurements.find(
-    (m) =>
-      m.target === 'proxy' &&
-      m.tags === measured.tags &&
-      m.connections === measured.connections &&
-      m.round === measured.round,
-  );
-  if (proxy === undefined) continue;
-  comparisons.push({
-    tags: measured.tags,
-    connections: measured.connections,
-    round: measured.round,
-    throughputRatio: measured.requestsPerSecond / proxy.requestsPerSecond,
-    cpuRatio: measured.cpuMsPerRequest / proxy.cpuMsPerRequest,
-    p50DeltaMs: measured.p50Ms - proxy.p50Ms,
-    p99DeltaMs: measured.p99Ms - proxy.p99Ms,
-  });
+checkSameAnswers();
+for (let round = 1; round <= ROUNDS; round++) {
+  const turn = (round - 1) % TARGETS.length;
+  await runRound(round, [...TARGETS.slice(turn), ...TARGETS.slice(0, turn)]);
 }
+await upstream.stop();
+rmSync(compileCache, { recursive: true, force: true });
 
-const summaries = TAG_COUNTS.flatMap((tags) =>
-  CONNECTIONS.map((connections) => {
-    const rows = comparisons.filter((c) => c.tags === tags && c.connections === connections);
-    const gateway = measurements.filter(
-      (m) => m.target === 'gateway' && m.tags === tags && m.connections === connections,
-    );
-    return {
-      tags,
-      connections,
-      medianThroughputRatio: median(rows.map((c) => c.throughputRatio)),
-      medianCpuRatio: median(rows.map((c) => c.cpuRatio)),
-      medianP50DeltaMs: median(rows.map((c) => c.p50DeltaMs)),
-      medianGatewayCpuMsPerRequest: median(gateway.map((m) => m.cpuMsPerRequest)),
-    };
-  }),
-);
-const cpuOf = (tags: number) =>
-  summaries.find((s) => s.tags === tags && s.connections === 32)?.medianGatewayCpuMsPerRequest ?? Number.NaN;
-const tagCostGrowth = cpuOf(100) / cpuOf(1);
-
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  note: 'shared, noisy 2-core machine; autocannon, the upstream and the measured process share the cores. Only ratios within one run count.',
-};
-const results = {
+const commandOf = (target: Target) =>
+  ['node', ...target.nodeFlags, relative(process.cwd(), target.script)].join(' ');
+const { json, md } = report({
   date: new Date().toISOString(),
-  command: 'npm run bench',
-  seconds: SECONDS,
   rounds: ROUNDS,
-  graphqlExecutor: EXECUTOR,
-  gatewayCommand: ['node', ...GATEWAY.nodeFlags, relative(process.cwd(), GATEWAY.script)].join(' '),
-  machine,
-  startup,
-  rssAfterLoadMiB,
-  tagCostGrowth,
-  summaries,
-  comparisons,
+  seconds: SECONDS,
+  warmupSeconds: WARMUP_SECONDS,
+  loads: LOADS,
+  targets: TARGETS.map((t) => ({ name: t.name, command: commandOf(t), env: t.env })),
+  variant: AB ? VARIANT : null,
   measurements,
-};
-
-const f = (value: number, digits = 2) => value.toFixed(digits);
-const md = [
-  `# Benchmark results`,
-  '',
-  `\`npm run bench\` on ${results.date}: ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds (proxy, gateway, …), GRAPHQL_EXECUTOR=${EXECUTOR}.`,
-  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}; ${machine.note}`,
-  `Gateway started as \`npm start\` starts it: \`${results.gatewayCommand}\`.`,
-  '',
-  '## Per measurement',
-  '',
-  '| target | tags | connections | round | req/s | p50 ms | p99 ms | CPU ms/req | RSS MiB | unexpected |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...measurements.map(
-    (m) =>
-      `| ${m.target} | ${m.tags} | ${m.connections} | ${m.round} | ${f(m.requestsPerSecond, 0)} | ${f(m.p50Ms, 3)} | ${f(m.p99Ms, 3)} | ${f(m.cpuMsPerRequest, 3)} | ${f(m.rssMiB, 1)} | ${m.unexpected} |`,
-  ),
-  '',
-  '## Gateway ÷ proxy, per round',
-  '',
-  '| tags | connections | round | throughput ratio | CPU ratio | p50 − proxy (ms) | p99 − proxy (ms) |',
-  '|---:|---:|---:|---:|---:|---:|---:|',
-  ...comparisons.map(
-    (c) =>
-      `| ${c.tags} | ${c.connections} | ${c.round} | ${f(c.throughputRatio)} | ${f(c.cpuRatio)} | ${f(c.p50DeltaMs, 3)} | ${f(c.p99DeltaMs, 3)} |`,
-  ),
-  '',
-  '## Medians',
-  '',
-  '| tags | connections | throughput ratio | CPU ratio | p50 − proxy (ms) | gateway CPU ms/req |',
-  '|---:|---:|---:|---:|---:|---:|',
-  ...summaries.map(
-    (s) =>
-      `| ${s.tags} | ${s.connections} | ${f(s.medianThroughputRatio)} | ${f(s.medianCpuRatio)} | ${f(s.medianP50DeltaMs, 3)} | ${f(s.medianGatewayCpuMsPerRequest, 3)} |`,
-  ),
-  '',
-  `- Start-up to first successful answer: gateway ${f(startup.gatewayMs, 0)} ms, proxy ${f(startup.proxyMs, 0)} ms.`,
-  `- RSS after the load: gateway ${f(rssAfterLoadMiB.gateway, 1)} MiB, proxy ${f(rssAfterLoadMiB.proxy, 1)} MiB.`,
-  `- CPU per request with 100 tags ÷ with 1 tag (gateway, 32 connections): ${f(tagCostGrowth)}×.`,
-  '',
-].join('\n');
-
-const out = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+  starts,
+});
+const out = resultsDir();
 mkdirSync(out, { recursive: true });
-writeFileSync(`${out}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(`${out}latest.md`, md);
+writeFileSync(join(out, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+writeFileSync(join(out, 'latest.md'), md);
 console.log(md);
+if (measurements.some((m) => m.unexpected > 0)) process.exitCode = 1;

@@ -7,8 +7,22 @@ import { startCommand } from '../src/tools/startCommand.js';
 
 /** Shared by the load test, the benchmark and its profile: what runs, where, and what it costs. */
 
-/** What `npm start` runs, node flags included. */
+/** What `npm start` runs (`node dist/src/main.js`), node flags included. */
 export const GATEWAY = startCommand();
+
+/** Where the benchmark and its profile write their results: BENCH_OUT, or bench/results/. */
+export function resultsDir(): string {
+  const out = process.env.BENCH_OUT?.trim();
+  return out === undefined || out === ''
+    ? fileURLToPath(new URL('../../bench/results/', import.meta.url))
+    : out;
+}
+
+/** Every server still running: killed should this process end before stopping them (a failed run). */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /** A free loopback port, found by binding to port 0 and letting go. */
 export function freePort(): Promise<number> {
@@ -46,6 +60,10 @@ export async function spawnServer(
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  running.add(child);
+  child.once('exit', () => {
+    running.delete(child);
   });
   for (let attempt = 0; attempt < 2_000; attempt++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
@@ -102,18 +120,27 @@ export function startFixedUpstream(): Promise<ChildServer> {
   });
 }
 
+/** POSTs a JSON `body` to `url` with `authorization`: the status and the whole answer. */
+export async function post(
+  url: string,
+  body: string,
+  authorization: string,
+): Promise<{ statusCode: number; text: string }> {
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body,
+  });
+  return { statusCode: response.statusCode, text: await response.body.text() };
+}
+
 /**
  * A readiness probe: POST `body` to `path` with `authorization`; ready on a 200
- * that, from the gateway (`/graphql`), is a created org meta.
+ * that, from a GraphQL server (`/graphql`), is a created org meta.
  */
 export function answersPost(path: string, body: string, authorization: string) {
   return async (url: string): Promise<boolean> => {
-    const response = await request(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body,
-    });
-    const text = await response.body.text();
-    return response.statusCode === 200 && (path !== '/graphql' || text.includes('CreateBadgeOrgMetaSuccess'));
+    const { statusCode, text } = await post(`${url}${path}`, body, authorization);
+    return statusCode === 200 && (path !== '/graphql' || text.includes('CreateBadgeOrgMetaSuccess'));
   };
 }

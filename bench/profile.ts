@@ -1,23 +1,22 @@
 /**
  * `npm run bench:profile`: where the gateway's CPU goes under the benchmark's
- * load. Runs the gateway as `npm start` does, plus `--cpu-prof`, in front of the
- * benchmark's fixed-answer upstream (127.0.0.1 only), loads it with autocannon
- * (32 connections, 1 tag; PROFILE_SECONDS, 10 by default, after 3 s of warm-up),
- * stops it, and sums the profile's self time by package (by the file each
- * function is in) into bench/results/profile.md. The profiler itself costs a
- * little throughput: use `npm run bench` for figures, this for where they come from.
+ * load. Runs the gateway as `npm start` does (`node dist/src/main.js`), plus
+ * `--cpu-prof`, in front of the benchmark's fixed-answer upstream (127.0.0.1 only),
+ * loads it with autocannon (32 connections, 1 tag; PROFILE_SECONDS, 10 by default,
+ * after 3 s of warm-up), stops it, and sums the profile's self time by package (by
+ * the file each function is in) into bench/results/profile.md (BENCH_OUT: another
+ * directory). The profiler itself costs a little throughput: use `npm run bench`
+ * for figures, this for where they come from.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import autocannon from 'autocannon';
 import { graphqlBody } from './payloads.js';
-import { answersPost, basicFor, GATEWAY, spawnServer, startFixedUpstream } from './processes.js';
+import { answersPost, basicFor, GATEWAY, resultsDir, spawnServer, startFixedUpstream } from './processes.js';
 
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const AUTHORIZATION = basicFor(1);
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 interface CpuProfile {
   readonly nodes: ReadonlyArray<{
@@ -98,7 +97,7 @@ const rows = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 30);
 const md = [
   '# Where the gateway’s CPU goes',
   '',
-  `\`npm run bench:profile\` on ${new Date().toISOString()}: \`node ${[...GATEWAY.nodeFlags, '--cpu-prof'].join(' ')}\`,`,
+  `\`npm run bench:profile\` on ${new Date().toISOString()}: \`node ${[...GATEWAY.nodeFlags, '--cpu-prof', relative(process.cwd(), GATEWAY.script)].join(' ')}\`,`,
   `32 connections, 1 tag, ${SECONDS} s after 3 s of warm-up: ${Math.round(result.requests.average)} req/s`,
   `(under the profiler), ${Math.round(totalMs)} ms of samples. Self time by package or module; "writev" is`,
   'the kernel sending responses and upstream requests, "(idle)" the event loop waiting.',
@@ -108,6 +107,7 @@ const md = [
   ...rows.map(([where, ms]) => `| ${ms.toFixed(0)} | ${((100 * ms) / totalMs).toFixed(1)} % | ${where} |`),
   '',
 ];
-mkdirSync(here('../../bench/results'), { recursive: true });
-writeFileSync(here('../../bench/results/profile.md'), md.join('\n'));
+const out = resultsDir();
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'profile.md'), md.join('\n'));
 console.log(md.join('\n'));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The directory of the gateway's package.json, found upwards from this module:
- * from `src/` (tests), `dist/src/` (build) or `dist/bundle/` (what `npm start` runs).
+ * from `src/` (tests) or `dist/src/` (the build, what `npm start` runs).
  */
 export function packageRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {

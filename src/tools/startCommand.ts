@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { packageRoot } from '../packageRoot.js';
 
 /**
- * What `npm start` runs, read from package.json's start script (`node [flags] dist/src/start.js`),
- * so that the build's training run, the benchmark, the load test and the process tests start the
- * gateway exactly as it. The V8 flags matter twice: V8 rejects a code cache made under other flags.
+ * What `npm start` runs, read from package.json's start script (`node [flags] dist/src/main.js`),
+ * so that the benchmark, the load test and the process tests start the gateway exactly as it does.
  */
 export interface StartCommand {
   readonly nodeFlags: readonly string[];

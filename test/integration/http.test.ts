@@ -295,3 +295,23 @@ describe('a client that disconnects in the middle of its request body', () => {
     expect(logs.text()).not.toContain('"stack"');
   });
 });
+
+describe('a GET request', () => {
+  it('puts nothing of its URL (which holds the variables) in any log line, even when it fails inside', async () => {
+    const gateway = await gatewayWith({});
+    const marker = 'variable-value-7f3a9c';
+    const search = new URLSearchParams({
+      query: 'query Find($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+      variables: JSON.stringify({ r: [{ __typename: 'BadgeOrgMeta', orgId: 1, note: marker }] }),
+    });
+    const response = await request(`${gateway.url}/graphql?${search.toString()}`, {
+      headers: { 'apollo-require-preflight': '1', authorization: BASIC },
+    });
+    expect(await response.body.json()).toMatchObject({
+      errors: [{ extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+    await logs.lineMatching((line) => line.msg === 'graphql request');
+    expect(logs.text()).toContain('internal error while answering a GraphQL request');
+    expect(logs.text()).not.toContain(marker);
+  });
+});

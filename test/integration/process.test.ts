@@ -19,6 +19,83 @@ describe('the gateway process', () => {
     expect(output()).toContain(`Invalid configuration: ${variable} `);
   });
 
+  it('refuses to start in production without CAPILLARY_BASE_URL (the emulator is for development only)', async () => {
+    const gateway = startGatewayProcess({ NODE_ENV: 'production', PORT: '0' });
+    expect(await exitCode(gateway.child)).toBe(2);
+    expect(gateway.output()).toContain(
+      'Invalid configuration: CAPILLARY_BASE_URL must be set when NODE_ENV=production',
+    );
+  });
+
+  it('runs on Node 24 with the module compile cache, and never loads the emulator in production', async () => {
+    const upstream = await startStubUpstream();
+    const gateway = startGatewayProcess(
+      { NODE_ENV: 'production', PORT: '0', CAPILLARY_BASE_URL: upstream.url },
+      { reportModules: true },
+    );
+    await readyUrl(gateway);
+    await upstream.stop();
+    const ready = JSON.parse(
+      gateway
+        .output()
+        .split('\n')
+        .find((line) => line.includes('Badges GraphQL gateway ready')) ?? '{}',
+    ) as Record<string, unknown>;
+    expect(ready).toMatchObject({
+      node: expect.stringMatching(/^v24\./) as unknown,
+      compileCache: 'ENABLED',
+    });
+    expect(gateway.output()).toContain('/dist/src/gateway.js');
+    expect(gateway.output()).not.toContain('/emulator/');
+  });
+
+  it('warns at start when Capillary would be reached in clear text across the network', async () => {
+    const gateway = startGatewayProcess({
+      NODE_ENV: 'production',
+      PORT: '0',
+      CAPILLARY_BASE_URL: 'http://capillary.example.invalid',
+    });
+    await readyUrl(gateway);
+    expect(gateway.output()).toContain(
+      'CAPILLARY_BASE_URL uses http:// to another host: credentials would travel in clear text',
+    );
+  });
+
+  it('serves /metrics, /health and /ready on MANAGEMENT_PORT, and GraphQL only without /metrics on PORT', async () => {
+    const upstream = await startStubUpstream();
+    const gateway = startGatewayProcess({
+      NODE_ENV: 'production',
+      PORT: '0',
+      MANAGEMENT_PORT: '0',
+      MANAGEMENT_HOST: '127.0.0.1',
+      CAPILLARY_BASE_URL: upstream.url,
+    });
+    const url = await readyUrl(gateway);
+    await upstream.stop();
+    const management = /"management":"(http:[^"]+)"/.exec(gateway.output())?.[1] ?? '';
+    expect(management).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const status = async (target: string) => {
+      const response = await request(target);
+      await response.body.dump();
+      return response.statusCode;
+    };
+    expect({
+      managementMetrics: await status(`${management}/metrics`),
+      managementHealth: await status(`${management}/health`),
+      managementReady: await status(`${management}/ready`),
+      managementGraphql: await status(`${management}/graphql`),
+      publicMetrics: await status(`${url}/metrics`),
+      publicHealth: await status(`${url}/health`),
+    }).toEqual({
+      managementMetrics: 200,
+      managementHealth: 200,
+      managementReady: 200,
+      managementGraphql: 404,
+      publicMetrics: 404,
+      publicHealth: 200,
+    });
+  });
+
   it('serves with the embedded emulator when no Capillary URL is set, and stops cleanly on SIGTERM', async () => {
     const gateway = startGatewayProcess({ PORT: '0' });
     const { child, output } = gateway;

@@ -4,6 +4,7 @@ import { startCommand } from '../../src/tools/startCommand.js';
 
 // `npm test` builds first (pretest), so this runs what `npm start` runs, with its node flags.
 const START = startCommand();
+const REPORT_MODULES = new URL('./reportModules.mjs', import.meta.url).href;
 
 export type Child = ChildProcessByStdio<null, Readable, Readable>;
 
@@ -15,9 +16,16 @@ export interface GatewayProcess {
 
 const started: Child[] = [];
 
-/** The gateway as `npm start` runs it, with only `env` (and PATH) in its environment. */
-export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
-  const child = spawn(process.execPath, [...START.nodeFlags, START.script], {
+/**
+ * The gateway as `npm start` runs it, with only `env` (and PATH) in its environment.
+ * `reportModules`: every module it resolves is named on stderr (support/reportModules.mjs).
+ */
+export function startGatewayProcess(
+  env: Record<string, string>,
+  options: { readonly reportModules?: boolean } = {},
+): GatewayProcess {
+  const preload = options.reportModules === true ? ['--import', REPORT_MODULES] : [];
+  const child = spawn(process.execPath, [...START.nodeFlags, ...preload, START.script], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
