@@ -1,6 +1,7 @@
 // Preloaded into a gateway process by tests (`node --import`): writes a line to stderr for
 // every module the process resolves, so that a test can tell which modules it loaded.
 import { registerHooks } from 'node:module';
+import process from 'node:process';
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
