@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-const domain = '../badges/domain.js';
-const models = '../resolvers/models.js';
+const common = '../capillary/domain.js';
+const orgMeta = '../operations/orgMeta/orgMeta.js';
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -20,7 +20,7 @@ const config: CodegenConfig = {
       ],
       config: {
         federation: true,
-        contextType: '../context.js#Context',
+        contextType: '../graphql/context.js#Context',
         useIndexSignature: true,
         mapperTypeSuffix: 'Model',
         useTypeImports: true,
@@ -35,15 +35,15 @@ const config: CodegenConfig = {
           interfaceImplementingType: true,
         },
         mappers: {
-          BadgeOrgMeta: `${domain}#OrgMeta`,
-          CreateBadgeOrgMetaSuccess: `${domain}#CreateBadgeOrgMetaSuccess`,
-          OrgMetaAlreadyExists: `${models}#OrgMetaAlreadyExistsParent`,
-          OrgMetaNotFound: `${domain}#OrgMetaNotFound`,
-          UpdateBadgeOrgMetaSuccess: `${domain}#UpdateBadgeOrgMetaSuccess`,
-          InvalidOrgMetaInput: `${domain}#InvalidOrgMetaInput`,
-          BadgesAuthenticationFailed: `${domain}#BadgesAuthenticationFailed`,
-          BadgesAccessDenied: `${domain}#BadgesAccessDenied`,
-          BadgesUpstreamFailure: `${domain}#BadgesUpstreamFailure`,
+          BadgesAuthenticationFailed: `${common}#BadgesAuthenticationFailed`,
+          BadgesAccessDenied: `${common}#BadgesAccessDenied`,
+          BadgesUpstreamFailure: `${common}#BadgesUpstreamFailure`,
+          BadgeOrgMeta: `${orgMeta}#OrgMeta`,
+          CreateBadgeOrgMetaSuccess: `${orgMeta}#CreateBadgeOrgMetaSuccess`,
+          OrgMetaAlreadyExists: `${orgMeta}#OrgMetaAlreadyExists`,
+          OrgMetaNotFound: `${orgMeta}#OrgMetaNotFound`,
+          UpdateBadgeOrgMetaSuccess: `${orgMeta}#UpdateBadgeOrgMetaSuccess`,
+          InvalidOrgMetaInput: `${orgMeta}#InvalidOrgMetaInput`,
         },
       },
     },

@@ -1,8 +1,7 @@
-import { UndiciBadgesClient } from './badges/client.js';
+import { UndiciCapillaryClient } from './capillary/client.js';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config.js';
 import type { RunningEmulator } from './emulator/emulator.js';
-import { startGateway, type RunningGateway } from './gateway.js';
-import { attemptObserver } from './observability/instrumentation.js';
+import { startGateway, type RunningGateway } from './http/server.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import type { Tracing } from './observability/tracing.js';
@@ -62,18 +61,20 @@ export async function serve(startup: Startup): Promise<void> {
     );
   }
 
-  const badges = new UndiciBadgesClient({
+  const capillary = new UndiciCapillaryClient({
     baseUrl: upstream,
     timeoutMs: config.capillaryTimeoutMs,
     maxResponseBytes: config.capillaryMaxResponseBytes,
-    onAttempt: attemptObserver(metrics),
+    onAttempt: (attempt) => {
+      metrics.upstreamAttempt(attempt);
+    },
     ...(tracing === null ? {} : { tracer: tracing.tracer }),
   });
 
   let gateway: RunningGateway;
   try {
     gateway = await startGateway(
-      { config, badges, logger, metrics, ...(tracing === null ? {} : { tracer: tracing.tracer }) },
+      { config, capillary, logger, metrics, ...(tracing === null ? {} : { tracer: tracing.tracer }) },
       { host: config.host, port: config.port },
       config.managementPort === null ? null : { host: config.managementHost, port: config.managementPort },
     );
@@ -116,7 +117,7 @@ export async function serve(startup: Startup): Promise<void> {
       gateway.beginDraining();
       void (async () => {
         await gateway.stop();
-        await badges.close();
+        await capillary.close();
         await emulator?.stop();
         await tracing?.shutdown();
         logger.info('stopped');

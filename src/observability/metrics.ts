@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { AttemptRecord } from '../badges/client.js';
+import type { AttemptRecord } from '../capillary/client.js';
 
 /**
  * The gateway's Prometheus metrics, in a registry of their own. Per request,

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../badges/client.js';
+import type { AttemptRecord } from '../capillary/client.js';
 
 /** What one GraphQL request did, gathered for its log line. Carried in the GraphQL context. */
 export interface RequestRecord {

@@ -1,20 +1,18 @@
-import { createOrgMeta, updateOrgMeta } from '../badges/orgMeta.js';
+import { perform } from '../capillary/operation.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
+import { createBadgeOrgMeta, updateBadgeOrgMeta } from '../operations/index.js';
 
 export const Mutation: MutationResolvers = {
-  async createBadgeOrgMeta(_parent, { input }, { badges, credentials, startDeadline, orgMetaWritten }) {
-    const deadline = startDeadline();
-    const result = await createOrgMeta(badges, credentials, input, deadline);
+  async createBadgeOrgMeta(_parent, args, context) {
+    const result = await perform(createBadgeOrgMeta, args, context);
     // Even a failed attempt may have written: what this request reads next is read afresh.
-    orgMetaWritten();
-    return result.__typename === 'OrgMetaAlreadyExists'
-      ? { ...result, orgId: input.orgId, deadline }
-      : result;
+    context.orgMetaWritten();
+    return result;
   },
 
-  async updateBadgeOrgMeta(_parent, { input }, { badges, credentials, startDeadline, orgMetaWritten }) {
-    const result = await updateOrgMeta(badges, credentials, input, startDeadline());
-    orgMetaWritten();
+  async updateBadgeOrgMeta(_parent, args, context) {
+    const result = await perform(updateBadgeOrgMeta, args, context);
+    context.orgMetaWritten();
     return result;
   },
 };

@@ -5,7 +5,7 @@
  * import nothing of the project, which may not be built yet.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -24,6 +24,8 @@ const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : -1;
 const changedAt = Math.max(...inputs.map((input) => newest(join(root, input))));
 if (changedAt >= builtAt) {
   const started = Date.now();
+  // A module removed from the sources must not linger in the build (tsc only ever adds).
+  for (const output of ['src', 'bench']) rmSync(join(root, 'dist', output), { recursive: true, force: true });
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
   // Stamped with the time the build began: a source saved during the build counts as newer.

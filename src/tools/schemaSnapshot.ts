@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { diff, CriticalityLevel, type Change } from '@graphql-inspector/core';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { buildSchema } from '../schema.js';
+import { buildSchema } from '../graphql/schema.js';
 
 const SNAPSHOT = new URL('../../../schema/snapshot/badges.subgraph.graphql', import.meta.url);
 

@@ -217,15 +217,19 @@ describe('createBadgeOrgMeta against an upstream on a real socket', () => {
   });
 
   it('keeps concurrent callers with different credentials apart', async () => {
-    upstream.answerWith(async (request, res) => {
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+    const callers = Array.from({ length: 40 }, (_, index) => `Basic caller-${index}`);
+    // Every answer is held until all 40 calls have arrived, then released in reverse order.
+    const held: Array<() => void> = [];
+    upstream.answerWith((request, res) => {
       const data = {
         ...storedOrgMeta,
         tags: [{ key: 'caller', dataType: 'string', description: request.headers.authorization }],
       };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+      held.push(() =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data })),
+      );
+      if (held.length === callers.length) for (const release of held.reverse()) release();
     });
-    const callers = Array.from({ length: 40 }, (_, index) => `Basic caller-${index}`);
     const results = await Promise.all(
       callers.map((authorization) => create(categoryInput, { authorization })),
     );

@@ -2,8 +2,9 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config.js';
-import type { BadgesClient } from '../../src/badges/client.js';
-import { startGateway, type RunningGateway } from '../../src/gateway.js';
+import type { CapillaryClient } from '../../src/capillary/client.js';
+import { fakeCapillary } from '../support/fakeCapillary.js';
+import { startGateway, type RunningGateway } from '../../src/http/server.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { CapturedLogs } from '../support/logs.js';
@@ -15,23 +16,25 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((gateway) => gateway.stop()));
 });
 
-const failingBadges: BadgesClient = {
-  startDeadline: () => ({ expiresAt: performance.now() + 1000 }),
-  createOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
-  readOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
-  updateOrgMeta: () => Promise.reject(new Error('database password is hunter2')),
-};
+const leak = () => Promise.reject(new Error('database password is hunter2'));
+
+/** Every registered operation fails inside the gateway, with a message that must never reach a caller. */
+const failingCapillary: CapillaryClient = fakeCapillary({
+  createBadgeOrgMeta: leak,
+  badgeOrgMeta: leak,
+  updateBadgeOrgMeta: leak,
+});
 
 /** What the last gateway started by `gatewayWith` logged. */
 let logs = new CapturedLogs();
 
-async function gatewayWith(env: Record<string, string>, badges: BadgesClient = failingBadges) {
+async function gatewayWith(env: Record<string, string>, capillary: CapillaryClient = failingCapillary) {
   // The failing client never calls it; production requires one.
   const config = loadConfig({ CAPILLARY_BASE_URL: 'http://127.0.0.1:1', ...env });
   logs = new CapturedLogs();
   const logger = await createLogger({ level: 'debug', production: config.production, destination: logs });
   const gateway = await startGateway(
-    { config, badges, logger, metrics: new Metrics() },
+    { config, capillary, logger, metrics: new Metrics() },
     { host: '127.0.0.1', port: 0 },
   );
   running.push(gateway);

@@ -45,7 +45,7 @@ describe('the gateway process', () => {
       node: expect.stringMatching(/^v24\./) as unknown,
       compileCache: 'ENABLED',
     });
-    expect(gateway.output()).toContain('/dist/src/gateway.js');
+    expect(gateway.output()).toContain('/dist/src/http/server.js');
     expect(gateway.output()).not.toContain('/emulator/');
   });
 

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BASIC, categoryInput, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { answered, fakeCapillary } from '../support/fakeCapillary.js';
+import {
+  BASIC,
+  categoryInput,
+  startGatewayWithFake,
+  startTestGateway,
+  type TestGateway,
+} from '../support/gateway.js';
 import { envelope, startStubUpstream, storedOrgMeta, type StubUpstream } from '../support/stubUpstream.js';
 
 let upstream: StubUpstream;
@@ -231,16 +238,27 @@ describe('OrgMetaAlreadyExists.existing', () => {
     expect(await field(CREATE_WITH_EXISTING, { input: categoryInput })).toMatchObject({ existing: null });
   });
 
-  it('is null when the create used up the deadline that the read shares', async () => {
-    const found = envelope(200, { data: storedOrgMeta });
-    upstream.answerWith((request, res) => {
-      const answer = request.method === 'POST' ? conflict : found;
-      setTimeout(() => answer(request, res), request.method === 'POST' ? 400 : 200);
+  it('is read within the deadline of the create, not a fresh one', async () => {
+    const capillary = fakeCapillary({
+      createBadgeOrgMeta: () => answered(409, { data: null, errors: [] }),
+      badgeOrgMeta: () => answered(200, { data: storedOrgMeta }),
     });
-    expect(await field(CREATE_WITH_EXISTING, { input: categoryInput })).toMatchObject({
-      __typename: 'OrgMetaAlreadyExists',
-      existing: null,
-    });
+    const faked = await startGatewayWithFake(capillary);
+    try {
+      const response = await faked.graphql(
+        CREATE_WITH_EXISTING,
+        { input: categoryInput },
+        { authorization: BASIC },
+      );
+      expect(response.body.data).toMatchObject({
+        createBadgeOrgMeta: { existing: { id: storedOrgMeta.id } },
+      });
+    } finally {
+      await faked.stop();
+    }
+    const [create, read] = capillary.calls;
+    expect([create?.operation, read?.operation]).toEqual(['createBadgeOrgMeta', 'badgeOrgMeta']);
+    expect(read?.deadline.expiresAt).toBe(create?.deadline.expiresAt);
   });
 
   it('costs no read when not selected', async () => {

@@ -8,7 +8,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startEmulator, type RunningEmulator, type SeenRequest } from '../../src/emulator/emulator.js';
-import { readTypeDefs } from '../../src/schema.js';
+import { readTypeDefs } from '../../src/graphql/schema.js';
 import { BASIC, categoryInput, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /** A second, small subgraph that references BadgeOrgMeta by its key. */

@@ -1,9 +1,8 @@
 import type { Tracer } from '@opentelemetry/api';
 import { request } from 'undici';
-import { UndiciBadgesClient } from '../../src/badges/client.js';
-import { loadConfig } from '../../src/config.js';
-import { startGateway, type RunningGateway } from '../../src/gateway.js';
-import { attemptObserver } from '../../src/observability/instrumentation.js';
+import { UndiciCapillaryClient, type CapillaryClient } from '../../src/capillary/client.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { startGateway, type RunningGateway } from '../../src/http/server.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { CapturedLogs } from './logs.js';
@@ -41,22 +40,43 @@ export async function startTestGateway(
   tracer?: Tracer,
 ): Promise<TestGateway> {
   const config = loadConfig({ CAPILLARY_BASE_URL: upstreamUrl, LOG_LEVEL: 'debug', ...env });
+  const metrics = new Metrics();
+  const capillary = new UndiciCapillaryClient({
+    baseUrl: new URL(upstreamUrl),
+    timeoutMs: config.capillaryTimeoutMs,
+    maxResponseBytes: config.capillaryMaxResponseBytes,
+    onAttempt: (attempt) => {
+      metrics.upstreamAttempt(attempt);
+    },
+    ...(tracer === undefined ? {} : { tracer }),
+  });
+  return serve(config, capillary, metrics, tracer, () => capillary.close());
+}
+
+/** The gateway on 127.0.0.1:0 in front of a fake Capillary client (support/fakeCapillary.ts). */
+export function startGatewayWithFake(
+  capillary: CapillaryClient,
+  env: Record<string, string> = {},
+): Promise<TestGateway> {
+  const config = loadConfig({ CAPILLARY_BASE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'debug', ...env });
+  return serve(config, capillary, new Metrics(), undefined, () => Promise.resolve());
+}
+
+async function serve(
+  config: Config,
+  capillary: CapillaryClient,
+  metrics: Metrics,
+  tracer: Tracer | undefined,
+  close: () => Promise<void>,
+): Promise<TestGateway> {
   const logs = new CapturedLogs();
   const logger = await createLogger({
     level: config.logLevel,
     production: config.production,
     destination: logs,
   });
-  const metrics = new Metrics();
-  const badges = new UndiciBadgesClient({
-    baseUrl: new URL(upstreamUrl),
-    timeoutMs: config.capillaryTimeoutMs,
-    maxResponseBytes: config.capillaryMaxResponseBytes,
-    onAttempt: attemptObserver(metrics),
-    ...(tracer === undefined ? {} : { tracer }),
-  });
   const gateway = await startGateway(
-    { config, badges, logger, metrics, ...(tracer === undefined ? {} : { tracer }) },
+    { config, capillary, logger, metrics, ...(tracer === undefined ? {} : { tracer }) },
     { host: '127.0.0.1', port: 0 },
   );
   return {
@@ -78,7 +98,7 @@ export async function startTestGateway(
     },
     async stop() {
       await gateway.stop();
-      await badges.close();
+      await close();
     },
   };
 }

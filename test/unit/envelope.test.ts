@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { UpstreamOutcome } from '../../src/badges/client.js';
-import { mapCreateOrgMeta, problemsFrom } from '../../src/badges/envelope.js';
+import type { UpstreamOutcome } from '../../src/capillary/client.js';
+import { problemsFrom } from '../../src/capillary/envelope.js';
+import { answered, resultFor, TEST_DEADLINE } from '../support/fakeCapillary.js';
+import { categoryInput } from '../support/gateway.js';
 import { storedOrgMeta } from '../support/stubUpstream.js';
 
-function answered(status: number, body: unknown): UpstreamOutcome {
-  return {
-    kind: 'answered',
-    status,
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    requestId: null,
-    retryAfterSeconds: null,
-  };
-}
+const mapCreateOrgMeta = (outcome: UpstreamOutcome) =>
+  resultFor('createBadgeOrgMeta', outcome, { input: categoryInput });
 
 const alreadyExists = {
   data: null,
@@ -161,6 +156,9 @@ describe('HTTP 409', () => {
       message: 'This org already has a badge org meta; change it with an update instead.',
       upstreamErrors: alreadyExists.errors,
       requestId: null,
+      // What its lazy `existing` needs: the org asked for, and the create's deadline.
+      orgId: categoryInput.orgId,
+      deadline: TEST_DEADLINE,
     });
   });
 

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { Lexer, parse, Source, specifiedRules, TokenKind, validate, ValidationContext } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { requestLimits } from '../../src/limits.js';
-import { buildSchema } from '../../src/schema.js';
+import { requestLimits } from '../../src/graphql/limits.js';
+import { operations } from '../../src/operations/index.js';
+import { buildSchema } from '../../src/graphql/schema.js';
 
 const schema = buildSchema();
-const limits = requestLimits(loadConfig({}));
+const limits = requestLimits(loadConfig({}), operations);
 const rules = [...specifiedRules, ...limits.validationRules];
 
 afterEach(() => {
@@ -109,7 +110,7 @@ describe('the request limits', () => {
   });
 
   it('refuse more expanded fields than MAX_FIELDS', () => {
-    const small = requestLimits(loadConfig({ MAX_FIELDS: '3' }));
+    const small = requestLimits(loadConfig({ MAX_FIELDS: '3' }), operations);
     const errors = validate(
       schema,
       parse('query { ...A ...A } fragment A on Query { x: __typename y: __typename }'),
@@ -123,11 +124,11 @@ describe('the request limits', () => {
   it('refuse _service (the subgraph SDL) unless SUBGRAPH_SDL allows it', () => {
     const query = parse('{ _service { sdl } }');
     const production = { NODE_ENV: 'production', CAPILLARY_BASE_URL: 'https://eu.api.capillarytech.com' };
-    const refused = requestLimits(loadConfig(production));
+    const refused = requestLimits(loadConfig(production), operations);
     expect(validate(schema, query, [...specifiedRules, ...refused.validationRules])).toMatchObject([
       { message: 'The subgraph schema (_service) is not served by this deployment (SUBGRAPH_SDL is off).' },
     ]);
-    const allowed = requestLimits(loadConfig({ ...production, SUBGRAPH_SDL: 'true' }));
+    const allowed = requestLimits(loadConfig({ ...production, SUBGRAPH_SDL: 'true' }), operations);
     expect(validate(schema, query, [...specifiedRules, ...allowed.validationRules])).toEqual([]);
   });
 });

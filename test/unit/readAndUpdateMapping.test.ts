@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { UpstreamOutcome } from '../../src/badges/client.js';
-import { mapReadOrgMeta, mapUpdateOrgMeta } from '../../src/badges/envelope.js';
+import type { UpstreamOutcome } from '../../src/capillary/client.js';
+import { answered, resultFor } from '../support/fakeCapillary.js';
+import { categoryInput } from '../support/gateway.js';
 import { storedOrgMeta } from '../support/stubUpstream.js';
 
-function answered(status: number, body: unknown): UpstreamOutcome {
-  return { kind: 'answered', status, body: JSON.stringify(body), requestId: null, retryAfterSeconds: null };
-}
+const mapReadOrgMeta = (outcome: UpstreamOutcome) => resultFor('badgeOrgMeta', outcome, {});
+const mapUpdateOrgMeta = (outcome: UpstreamOutcome) =>
+  resultFor('updateBadgeOrgMeta', outcome, { input: categoryInput });
 
 const notFoundBody = { data: null, errors: [{ code: 404, message: 'Org meta not found', reference: null }] };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, retryDelayMs, type UpstreamOutcome } from '../../src/badges/client.js';
+import type { UpstreamOutcome } from '../../src/capillary/client.js';
+import { parseRetryAfter, retryDelayMs } from '../../src/capillary/retryPolicy.js';
 
 const refused: UpstreamOutcome = { kind: 'unreachable', reason: 'refused' };
 const reset: UpstreamOutcome = { kind: 'unreachable', reason: 'reset' };

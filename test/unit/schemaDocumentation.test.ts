@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildSchema, readTypeDefs } from '../../src/schema.js';
+import { buildSchema, readTypeDefs } from '../../src/graphql/schema.js';
 
 /** Names of what lacks a description, among the types that `ours` names. */
 function undocumented(schema: GraphQLSchema, ours: ReadonlySet<string>): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgMetaInputProblems } from '../../src/badges/validation.js';
+import { orgMetaInputProblems } from '../../src/operations/orgMeta/orgMeta.js';
 
 const tag = { key: 'Category', dataType: 'string' };
 

@@ -12,14 +12,29 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import type { Config } from './config.js';
+import type { Config } from '../config.js';
+import type { AnyOperation } from '../capillary/operation.js';
 
-/** The fields whose resolvers call Capillary, by parent type. */
-const UPSTREAM_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Query: ['badgeOrgMeta', '_entities'],
-  Mutation: ['createBadgeOrgMeta', 'updateBadgeOrgMeta'],
-  OrgMetaAlreadyExists: ['existing'],
-};
+/**
+ * The fields whose resolvers call Capillary, by parent type, from the registry:
+ * each operation's field, the others that make its call, and `_entities` when
+ * an entity resolves through one.
+ */
+export function upstreamFields(
+  operations: readonly AnyOperation[],
+): ReadonlyMap<string, ReadonlySet<string>> {
+  const coordinates = operations.flatMap((operation) => [
+    operation.field,
+    ...(operation.alsoCalledBy ?? []),
+    ...(operation.entity === undefined ? [] : ['Query._entities']),
+  ]);
+  const byType = new Map<string, Set<string>>();
+  for (const coordinate of coordinates) {
+    const [type = '', field = ''] = coordinate.split('.');
+    byType.set(type, (byType.get(type) ?? new Set()).add(field));
+  }
+  return byType;
+}
 
 export type LimitsConfig = Pick<
   Config,
@@ -39,7 +54,10 @@ export type LimitsConfig = Pick<
  * parser, which keeps no locations), and the work that execution may do after
  * fragments are expanded by MAX_FIELDS.
  */
-export function requestLimits(config: LimitsConfig): {
+export function requestLimits(
+  config: LimitsConfig,
+  operations: readonly AnyOperation[],
+): {
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number; noLocation: true };
 } {
@@ -58,7 +76,7 @@ export function requestLimits(config: LimitsConfig): {
   return {
     validationRules: [
       ...armor.validationRules,
-      operationSizeLimits(config.maxUpstreamFields, config.maxFields),
+      operationSizeLimits(upstreamFields(operations), config.maxUpstreamFields, config.maxFields),
       ...(config.subgraphSdl ? [] : [noSubgraphSdl]),
     ],
     // A cached document keeps no tokens nor the request's source text (a comment can pad it to MAX_REQUEST_BYTES).
@@ -83,9 +101,13 @@ const NOTHING: Size = { upstream: 0, fields: 0 };
  * each fragment is sized once and multiplied by its uses; a fragment that
  * spreads itself counts nothing more (graphql-js reports the cycle).
  */
-export function operationSizeLimits(maxUpstream: number, maxFields: number): ValidationRule {
+export function operationSizeLimits(
+  upstream: ReadonlyMap<string, ReadonlySet<string>>,
+  maxUpstream: number,
+  maxFields: number,
+): ValidationRule {
   return (context: ValidationContext) => {
-    const sizer = new OperationSizer(context);
+    const sizer = new OperationSizer(context, upstream);
     return {
       OperationDefinition(operation) {
         const root = context.getSchema().getRootType(operation.operation);
@@ -117,10 +139,12 @@ class OperationSizer {
   readonly #context: ValidationContext;
   /** Each fragment's size, computed once per document; `null` while it is being computed. */
   readonly #fragments = new Map<string, Size | null>();
+  readonly #upstream: ReadonlyMap<string, ReadonlySet<string>>;
 
-  constructor(context: ValidationContext) {
+  constructor(context: ValidationContext, upstream: ReadonlyMap<string, ReadonlySet<string>>) {
     this.#context = context;
     this.#schema = context.getSchema();
+    this.#upstream = upstream;
   }
 
   selections(parent: GraphQLNamedType, selectionSet: SelectionSetNode): Size {
@@ -130,7 +154,7 @@ class OperationSizer {
       let inner: Size = NOTHING;
       if (selection.kind === Kind.FIELD) {
         fields++;
-        if (UPSTREAM_FIELDS[parent.name]?.includes(selection.name.value)) upstream++;
+        if (this.#upstream.get(parent.name)?.has(selection.name.value) === true) upstream++;
         const field =
           isObjectType(parent) || isInterfaceType(parent)
             ? parent.getFields()[selection.name.value]

@@ -1,48 +1,40 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
-import type { AttemptRecord } from '../badges/client.js';
-import type { Logger } from './logger.js';
-import type { Metrics } from './metrics.js';
-import type { Context } from '../context.js';
-
-/** The root fields whose results are logged and counted by union member. */
-const RESULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Query: ['badgeOrgMeta'],
-  Mutation: ['createBadgeOrgMeta', 'updateBadgeOrgMeta'],
-};
-
-/** For the upstream client: every attempt goes to the metrics (the context's deadline notes it for the log). */
-export function attemptObserver(metrics: Metrics): (attempt: AttemptRecord) => void {
-  return (attempt) => {
-    metrics.upstreamAttempt(attempt);
-  };
-}
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { AnyOperation } from '../capillary/operation.js';
+import type { Context } from './context.js';
 
 /**
- * Wraps the resolvers of the result fields once, at start-up, so that each
- * result's `__typename` reaches the log line and the metrics without a
- * per-field plugin hook on every field of every request.
+ * Wraps the resolver of every operation's result field once, at start-up, so
+ * that each result's `__typename` reaches the log line and the metrics without
+ * a per-field plugin hook on every field of every request. A registered field
+ * missing from the schema is a start-up error, never a silent gap.
  */
-export function recordFieldResults(schema: GraphQLSchema, metrics: Metrics): void {
-  for (const [typeName, fieldNames] of Object.entries(RESULT_FIELDS)) {
-    const fields = schema.getType(typeName);
-    if (fields === undefined || !('getFields' in fields)) continue;
-    for (const fieldName of fieldNames) {
-      const field = fields.getFields()[fieldName];
-      if (field === undefined || !('resolve' in field)) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = async (source, args, context: Context, info) => {
-        let result: unknown;
-        try {
-          result = await resolve(source, args, context, info);
-        } catch (error) {
-          record(metrics, context, fieldName, 'error', null);
-          throw error;
-        }
-        record(metrics, context, fieldName, typenameOf(result), causeOf(result));
-        return result;
-      };
+export function recordFieldResults(
+  schema: GraphQLSchema,
+  operations: readonly AnyOperation[],
+  metrics: Metrics,
+): void {
+  for (const { field: coordinate } of operations) {
+    const [typeName = '', fieldName = ''] = coordinate.split('.');
+    const type = schema.getType(typeName);
+    const field = type !== undefined && 'getFields' in type ? type.getFields()[fieldName] : undefined;
+    if (field === undefined || !('resolve' in field)) {
+      throw new Error(`The registry names ${coordinate}, which the schema does not have`);
     }
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, context: Context, info) => {
+      let result: unknown;
+      try {
+        result = await resolve(source, args, context, info);
+      } catch (error) {
+        record(metrics, context, fieldName, 'error', null);
+        throw error;
+      }
+      record(metrics, context, fieldName, typenameOf(result), causeOf(result));
+      return result;
+    };
   }
 }
 

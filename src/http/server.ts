@@ -1,33 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { propagation, ROOT_CONTEXT, SpanKind, type Tracer } from '@opentelemetry/api';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { credentialsFrom, type BadgesClient } from './badges/client.js';
-import type { Config } from './config.js';
-import { createContext, type Context } from './context.js';
-import { readBody } from './http/readBody.js';
-import { jitExecutor } from './jitExecutor.js';
-import { requestLimits } from './limits.js';
-import { operationRecorder, recordFieldResults } from './observability/instrumentation.js';
-import type { Logger } from './observability/logger.js';
-import type { Metrics } from './observability/metrics.js';
-import { newRequestRecord, type RequestRecord } from './observability/requestRecord.js';
-import { sandboxLandingPage } from './sandbox.js';
-import { buildSchema } from './schema.js';
+import type { CapillaryClient } from '../capillary/client.js';
+import { credentialsFrom } from '../capillary/credentials.js';
+import type { Config } from '../config.js';
+import { createContext } from '../graphql/context.js';
+import { INTERNAL_ERROR_MESSAGE, startGraphQLPipeline } from '../graphql/pipeline.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { newRequestRecord, type RequestRecord } from '../observability/requestRecord.js';
+import { readBody } from './readBody.js';
+
+/**
+ * The HTTP front: routes, CORS, body limits, request ids, the management port,
+ * the request's span and log line. GraphQL requests go on to the pipeline
+ * (src/graphql/pipeline.ts).
+ */
 
 export interface GatewayOptions {
   readonly config: Config;
-  readonly badges: BadgesClient;
+  readonly capillary: CapillaryClient;
   readonly logger: Logger;
   readonly metrics: Metrics;
   /** Set when tracing is on: a server span per request, continued from the caller's `traceparent`. */
@@ -63,64 +57,21 @@ const CORS_ALLOWED_HEADERS = [
   'x-apollo-operation-name',
 ].join(', ');
 
-const INTERNAL_ERROR_MESSAGE = 'Internal server error';
-
 /** Starts the gateway's HTTP server on `host:port` (port 0: any free port). */
 export async function startGateway(
   options: GatewayOptions,
   listenOn: ListenOn,
   managementOn: ListenOn | null = null,
 ): Promise<RunningGateway> {
-  const { config, badges, logger, metrics, tracer } = options;
+  const { config, capillary, logger, metrics, tracer } = options;
   // A client that trickles its request in cannot hold a connection for Node's default 5 minutes.
   const server = createServer({
     requestTimeout: config.httpRequestTimeoutMs,
     headersTimeout: Math.min(10_000, config.httpRequestTimeoutMs),
     connectionsCheckingInterval: Math.min(1_000, config.httpRequestTimeoutMs),
   });
-  const limits = requestLimits(config);
-  const schema = buildSchema();
-  recordFieldResults(schema, metrics);
   let draining = false;
-  const shared = {
-    logger,
-    csrfPrevention: true,
-    // main.ts owns shutdown: it drains, then closes the upstream pool.
-    stopOnTerminationSignals: false,
-    allowBatchedHttpRequests: false,
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    // Only validated documents are stored (Apollo Server), sized by what they hold in memory.
-    documentStore:
-      config.documentCacheBytes > 0
-        ? new InMemoryLRUCache<DocumentNode>({
-            maxSize: config.documentCacheBytes,
-            sizeCalculation: documentBytes,
-          })
-        : null,
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: config.production ? forProduction : undefined,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      // Nothing here is cacheable, and the default plugin hooks every field of every request.
-      ApolloServerPluginCacheControlDisabled(),
-      // Federated tracing (ftv1) needs per-field hooks, which only the graphql-js executor runs.
-      // Loaded only for graphql-js: it brings Apollo's protobuf trace encoder.
-      config.graphqlExecutor === 'jit'
-        ? ApolloServerPluginInlineTraceDisabled()
-        : (await import('@apollo/server/plugin/inlineTrace')).ApolloServerPluginInlineTrace(),
-      config.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
-      ...(config.production ? [ApolloServerPluginDisableSuggestions()] : []),
-      requireResolvedOperation(),
-      operationRecorder(metrics, logger),
-    ],
-  };
-  const apollo =
-    config.graphqlExecutor === 'jit'
-      ? new ApolloServer<Context>({ ...shared, gateway: jitExecutor(schema, config.compiledCacheBytes) })
-      : new ApolloServer<Context>({ ...shared, schema });
-  await apollo.start();
+  const apollo = await startGraphQLPipeline({ config, logger, metrics, httpServer: server });
 
   const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => {
     // The path only: a GET request's query string holds the operation's variables.
@@ -233,7 +184,7 @@ export async function startGateway(
         context: () =>
           Promise.resolve(
             createContext(
-              badges,
+              capillary,
               credentialsFrom((name) => singleHeader(req.headers[name])),
               record,
             ),
@@ -366,49 +317,4 @@ async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-}
-
-/**
- * In production, errors that are not the client's fault say nothing about the
- * internals (operationRecorder logs them whole), and no message suggests a
- * schema name ("Did you mean …?"), whichever phase wrote it.
- */
-function forProduction(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    return { message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  }
-  return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+?\?$/, '') };
-}
-
-/**
- * Heap held by a parsed document (parsed without locations): measured on Node 24
- * at 2.1–2.4 times the length of its JSON, which Apollo Server's default counts once.
- */
-export function documentBytes(document: DocumentNode): number {
-  return 3 * JSON.stringify(document).length;
-}
-
-/**
- * An operationName that names no operation of the document (or none sent for a
- * document of several) is the client's error: HTTP 400, and nothing runs. Without
- * this, an executor could run the document's only operation, a mutation over GET included.
- */
-function requireResolvedOperation(): ApolloServerPlugin<Context> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        didResolveOperation({ operation, request }) {
-          if (operation !== undefined) return Promise.resolve();
-          const name = request.operationName;
-          throw new GraphQLError(
-            name == null
-              ? 'The document holds several operations: send operationName to choose one.'
-              : `The document has no operation named "${name}".`,
-            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
-          );
-        },
-      });
-    },
-  };
 }

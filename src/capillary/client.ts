@@ -1,36 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import { Pool, type Dispatcher } from 'undici';
-import type { OrgMetaInput } from './domain.js';
-
-/** The caller's headers that carry Capillary credentials; at least one must be present. */
-export const CREDENTIAL_HEADERS = ['authorization', 'x-cap-api-oauth-token'] as const;
-
-/** Every header of the caller's that is forwarded to Capillary, verbatim; nothing else is. */
-export const FORWARDED_HEADERS = [
-  ...CREDENTIAL_HEADERS,
-  'x-cap-api-attribution-entity-type',
-  'x-cap-api-attribution-entity-code',
-] as const;
-
-type ForwardedHeader = (typeof FORWARDED_HEADERS)[number];
-
-/** One caller's Capillary credentials: the forwarded headers it sent, lower-case names. */
-export interface Credentials {
-  readonly headers: Readonly<Partial<Record<ForwardedHeader, string>>>;
-}
-
-/**
- * Picks the forwarded headers out of a request's headers. Null when the request
- * carries no credential header at all (blank values count as absent).
- */
-export function credentialsFrom(header: (name: string) => string | undefined): Credentials | null {
-  const headers: Partial<Record<ForwardedHeader, string>> = {};
-  for (const name of FORWARDED_HEADERS) {
-    const value = header(name);
-    if (value !== undefined && value.trim() !== '') headers[name] = value;
-  }
-  return CREDENTIAL_HEADERS.some((name) => name in headers) ? { headers } : null;
-}
+import type { Credentials } from './credentials.js';
+import { MIN_ATTEMPT_MS, parseRetryAfter, retryDelayMs } from './retryPolicy.js';
 
 /** Everything that can come of one call to Capillary. The client never throws. */
 export type UpstreamOutcome =
@@ -64,19 +35,41 @@ export interface Deadline {
   readonly onAttempt?: (attempt: AttemptRecord) => void;
 }
 
-/** Capillary's Badges org meta endpoints, as seen by the resolvers. */
-export interface BadgesClient {
-  /** A fresh deadline, `CAPILLARY_TIMEOUT_MS` from now. */
-  startDeadline(): Deadline;
-  /** `POST api_gateway/v1/badges/orgMeta`. */
-  createOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome>;
-  /** `GET api_gateway/v1/badges/orgMeta`: the org comes from the credentials. */
-  readOrgMeta(credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome>;
-  /** `PUT api_gateway/v1/badges/orgMeta`: replaces the whole tag list. */
-  updateOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome>;
+/** Every Badges endpoint sits below this path of a Capillary cluster. */
+export const BADGES_API_PATH = 'api_gateway/v1/badges/';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+/** What the client needs of an operation's declaration to make its call (src/capillary/operation.ts). */
+export interface Endpoint<A> {
+  readonly method: HttpMethod;
+  /** Below `BADGES_API_PATH`, with `{name}` placeholders filled from `pathParams`. */
+  readonly path: string;
+  readonly pathParams?: (args: A) => Readonly<Record<string, string>>;
+  /** Query parameters; null and undefined values are left out. */
+  readonly query?: (args: A) => Readonly<Record<string, string | number | boolean | null | undefined>>;
+  /** Headers of the operation's own (the caller's credentials are added to them). */
+  readonly headers?: (args: A) => Readonly<Record<string, string>>;
+  /** The JSON body, for POST and PUT. */
+  readonly body?: (args: A) => unknown;
+  /** The endpoint's label in metrics, logs and spans: `path` (bounded: no values). */
+  readonly endpoint: string;
 }
 
-export interface UndiciBadgesClientOptions {
+/** Capillary's Badges API, as the operations use it: one call for every endpoint. */
+export interface CapillaryClient {
+  /** A fresh deadline, `CAPILLARY_TIMEOUT_MS` from now. */
+  startDeadline(): Deadline;
+  /** One call of `endpoint` with the operation's `args`. Whatever Capillary or the network does, it resolves. */
+  call<A>(
+    endpoint: Endpoint<A>,
+    args: A,
+    credentials: Credentials,
+    deadline: Deadline,
+  ): Promise<UpstreamOutcome>;
+}
+
+export interface UndiciCapillaryClientOptions {
   /** Scheme, host and port of the Capillary cluster (a path prefix is kept). */
   readonly baseUrl: URL;
   /** One total deadline per call: connecting, sending, and reading the whole answer. */
@@ -100,9 +93,7 @@ export interface AttemptRecord {
   readonly capRequestId: string | null;
 }
 
-const ORG_META_PATH = 'api_gateway/v1/badges/orgMeta';
-
-export class UndiciBadgesClient implements BadgesClient {
+export class UndiciCapillaryClient implements CapillaryClient {
   readonly #dispatcher: Pool;
   readonly #origin: string;
   readonly #pathPrefix: string;
@@ -111,7 +102,7 @@ export class UndiciBadgesClient implements BadgesClient {
   readonly #onAttempt: ((attempt: AttemptRecord) => void) | undefined;
   readonly #tracer: Tracer | undefined;
 
-  constructor(options: UndiciBadgesClientOptions) {
+  constructor(options: UndiciCapillaryClientOptions) {
     this.#origin = options.baseUrl.origin;
     this.#pathPrefix = options.baseUrl.pathname.replace(/\/*$/, '/');
     this.#timeoutMs = options.timeoutMs;
@@ -133,16 +124,21 @@ export class UndiciBadgesClient implements BadgesClient {
     return { expiresAt: performance.now() + this.#timeoutMs };
   }
 
-  createOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome> {
-    return this.#send('POST', ORG_META_PATH, credentials, deadline, orgMetaBody(input));
-  }
-
-  readOrgMeta(credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome> {
-    return this.#send('GET', ORG_META_PATH, credentials, deadline);
-  }
-
-  updateOrgMeta(input: OrgMetaInput, credentials: Credentials, deadline: Deadline): Promise<UpstreamOutcome> {
-    return this.#send('PUT', ORG_META_PATH, credentials, deadline, orgMetaBody(input));
+  call<A>(
+    endpoint: Endpoint<A>,
+    args: A,
+    credentials: Credentials,
+    deadline: Deadline,
+  ): Promise<UpstreamOutcome> {
+    const body = endpoint.body?.(args);
+    return this.#send(
+      endpoint.method,
+      endpoint.endpoint,
+      requestTarget(endpoint, args),
+      { ...endpoint.headers?.(args), ...credentials.headers },
+      deadline,
+      body === undefined ? undefined : JSON.stringify(body),
+    );
   }
 
   /** Closes the pool's connections once in-flight calls are done. */
@@ -157,14 +153,15 @@ export class UndiciBadgesClient implements BadgesClient {
    * Every attempt and wait stays within the one deadline.
    */
   async #send(
-    method: Dispatcher.HttpMethod,
+    method: HttpMethod,
+    endpoint: string,
     path: string,
-    credentials: Credentials,
+    headers: Readonly<Record<string, string>>,
     deadline: Deadline,
     body?: string,
   ): Promise<UpstreamOutcome> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#observedAttempt(method, path, credentials, deadline, body);
+      const outcome = await this.#observedAttempt(method, endpoint, path, headers, deadline, body);
       const delayMs = retryDelayMs(method, outcome, attempt);
       if (delayMs === null || performance.now() + delayMs + MIN_ATTEMPT_MS > deadline.expiresAt)
         return outcome;
@@ -173,34 +170,34 @@ export class UndiciBadgesClient implements BadgesClient {
   }
 
   async #observedAttempt(
-    method: Dispatcher.HttpMethod,
+    method: HttpMethod,
+    endpoint: string,
     path: string,
-    credentials: Credentials,
+    headers: Readonly<Record<string, string>>,
     deadline: Deadline,
     body?: string,
   ): Promise<UpstreamOutcome> {
     const tracer = this.#tracer;
     if (tracer === undefined && this.#onAttempt === undefined && deadline.onAttempt === undefined) {
-      return this.#attempt(method, path, credentials, deadline, body, undefined);
+      return this.#attempt(method, path, headers, deadline, body, undefined);
     }
     const started = performance.now();
-    const endpoint = path.slice(path.lastIndexOf('/') + 1);
     const outcome =
       tracer === undefined
-        ? await this.#attempt(method, path, credentials, deadline, body, undefined)
+        ? await this.#attempt(method, path, headers, deadline, body, undefined)
         : await tracer.startActiveSpan(
             `${method} ${endpoint}`,
             {
               kind: SpanKind.CLIENT,
               attributes: {
                 'http.request.method': method,
-                'url.full': `${this.#origin}${this.#pathPrefix}${path}`,
+                'url.full': `${this.#origin}${this.#pathPrefix}${path.replace(/\?.*$/, '')}`,
               },
             },
             async (span) => {
               const traceHeaders: Record<string, string> = {};
               propagation.inject(context.active(), traceHeaders);
-              const result = await this.#attempt(method, path, credentials, deadline, body, traceHeaders);
+              const result = await this.#attempt(method, path, headers, deadline, body, traceHeaders);
               if (result.kind === 'answered' || result.kind === 'oversized') {
                 span.setAttribute('http.response.status_code', result.status);
               }
@@ -229,9 +226,9 @@ export class UndiciBadgesClient implements BadgesClient {
    * the deadline's timer aborts the request wherever it is.
    */
   #attempt(
-    method: Dispatcher.HttpMethod,
+    method: HttpMethod,
     path: string,
-    credentials: Credentials,
+    headers: Readonly<Record<string, string>>,
     deadline: Deadline,
     body: string | undefined,
     traceHeaders: Record<string, string> | undefined,
@@ -279,7 +276,7 @@ export class UndiciBadgesClient implements BadgesClient {
               accept: 'application/json',
               ...(body === undefined ? {} : { 'content-type': 'application/json' }),
               ...traceHeaders,
-              ...credentials.headers,
+              ...headers,
             },
             body,
           },
@@ -321,46 +318,21 @@ export class UndiciBadgesClient implements BadgesClient {
   }
 }
 
-/** Exactly `orgId` and `tags`; optional tag fields are left out when absent. */
-export function orgMetaBody(input: OrgMetaInput): string {
-  return JSON.stringify({
-    orgId: input.orgId,
-    tags: input.tags.map((tag) => ({
-      key: tag.key,
-      dataType: tag.dataType,
-      ...(tag.description == null ? {} : { description: tag.description }),
-      ...(tag.mandatory == null ? {} : { mandatory: tag.mandatory }),
-    })),
+/** The path below the base URL, placeholders filled and query parameters appended, each encoded. */
+export function requestTarget<A>(endpoint: Endpoint<A>, args: A): string {
+  const params = endpoint.pathParams?.(args) ?? {};
+  const path = endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${endpoint.endpoint}: no value for path parameter ${name}`);
+    return encodeURIComponent(value);
   });
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(endpoint.query?.(args) ?? {})) {
+    if (value !== null && value !== undefined) query.append(name, String(value));
+  }
+  const search = query.toString();
+  return `${BADGES_API_PATH}${path}${search === '' ? '' : `?${search}`}`;
 }
-
-/** Retries never start when less than this is left of the deadline. */
-const MIN_ATTEMPT_MS = 50;
-const GET_ATTEMPTS = 3;
-const RETRYABLE_GET_STATUSES = new Set([429, 502, 503, 504]);
-
-/** How long to wait before the next attempt, or null for no further attempt. */
-export function retryDelayMs(method: string, outcome: UpstreamOutcome, attempt: number): number | null {
-  if (outcome.kind === 'unreachable' && outcome.reason === 'refused' && attempt === 1) return 0;
-  if (method !== 'GET' || attempt >= GET_ATTEMPTS) return null;
-  const backoffMs = 100 * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
-  if (outcome.kind === 'unreachable') return backoffMs;
-  if (outcome.kind !== 'answered' || !RETRYABLE_GET_STATUSES.has(outcome.status)) return null;
-  return outcome.retryAfterSeconds === null ? backoffMs : outcome.retryAfterSeconds * 1000;
-}
-
-/** `Retry-After` as whole seconds from `now`: delta-seconds or an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  if (!HTTP_DATE.test(trimmed)) return null;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-/** RFC 9110's IMF-fixdate, the one form of HTTP date senders must use. */
-const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

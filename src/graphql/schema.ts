@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
-import { packageRoot } from './packageRoot.js';
-import { resolvers } from './resolvers/index.js';
+import { packageRoot } from '../packageRoot.js';
+import { resolvers } from '../resolvers/index.js';
 
 /** The SDL files under `schema/`, joined in name order. */
 export function readTypeDefs(): string {

@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { getNamedType, isObjectType, isUnionType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import type { UpstreamOutcome } from '../../src/capillary/client.js';
+import { buildSchema } from '../../src/graphql/schema.js';
+import { operations, registry, type OperationName } from '../../src/operations/index.js';
+import { anyOutcome } from '../support/arbitraries.js';
+import { answered, resultFor } from '../support/fakeCapillary.js';
+import { categoryInput } from '../support/gateway.js';
+import { storedOrgMeta } from '../support/stubUpstream.js';
+
+/**
+ * The registry, operation by operation, against what Capillary documents: a
+ * specification written here, apart from the declarations it checks.
+ */
+interface Specification {
+  /** Arguments of the GraphQL field, valid ones. */
+  readonly args: Parameters<typeof resultFor<OperationName>>[2];
+  /** `data` of a documented successful answer. */
+  readonly data: unknown;
+  /** The member each outcome that differs by operation becomes. */
+  readonly success: string;
+  readonly 400: string;
+  readonly 404: string;
+  readonly 409: string;
+}
+
+const SPECIFICATIONS: { readonly [N in OperationName]: Specification } = {
+  createBadgeOrgMeta: {
+    args: { input: categoryInput },
+    data: storedOrgMeta,
+    success: 'CreateBadgeOrgMetaSuccess',
+    400: 'InvalidOrgMetaInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'OrgMetaAlreadyExists',
+  },
+  badgeOrgMeta: {
+    args: {},
+    data: storedOrgMeta,
+    success: 'BadgeOrgMeta',
+    400: 'BadgesUpstreamFailure',
+    404: 'OrgMetaNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  updateBadgeOrgMeta: {
+    args: { input: categoryInput },
+    data: storedOrgMeta,
+    success: 'UpdateBadgeOrgMetaSuccess',
+    400: 'InvalidOrgMetaInput',
+    404: 'OrgMetaNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+};
+
+const errors = (code: number, message = 'refused') => ({
+  data: null,
+  errors: [{ code, message, reference: null }],
+  warnings: null,
+});
+
+/** Outcomes that every operation answers alike, with the member and what it must carry. */
+const COMMON: ReadonlyArray<readonly [string, UpstreamOutcome, Record<string, unknown>]> = [
+  ['401 without a body', answered(401, ''), { __typename: 'BadgesAuthenticationFailed' }],
+  [
+    '403 with the documented body (no data key)',
+    answered(403, {
+      warnings: [],
+      errors: [{ status: false, code: 4000, message: 'Not authorized. Access is denied!' }],
+    }),
+    { __typename: 'BadgesAccessDenied', upstreamErrors: [{ code: 4000 }] },
+  ],
+  [
+    '429 with Retry-After',
+    answered(429, errors(429, 'Too many requests'), { retryAfterSeconds: 7 }),
+    { __typename: 'BadgesUpstreamFailure', status: 429, retryable: true, retryAfterSeconds: 7 },
+  ],
+  [
+    '500 with code 999999',
+    answered(500, errors(999999, 'Something went wrong')),
+    { __typename: 'BadgesUpstreamFailure', status: 500, retryable: true, cause: 'ERROR_STATUS' },
+  ],
+  [
+    '502 with an HTML page',
+    answered(502, '<html>Bad gateway</html>'),
+    { __typename: 'BadgesUpstreamFailure', status: 502, retryable: true },
+  ],
+  [
+    '503 "Authorization status unavailable"',
+    answered(503, errors(4001, 'Authorization status unavailable!')),
+    { __typename: 'BadgesUpstreamFailure', status: 503, retryable: true },
+  ],
+  ['504', answered(504, ''), { __typename: 'BadgesUpstreamFailure', status: 504, retryable: true }],
+  [
+    'a timeout',
+    { kind: 'timeout', timeoutMs: 10_000 },
+    { __typename: 'BadgesUpstreamFailure', cause: 'TIMEOUT', retryable: true, status: null },
+  ],
+  [
+    'a reset connection',
+    { kind: 'unreachable', reason: 'reset' },
+    { __typename: 'BadgesUpstreamFailure', cause: 'CONNECTION_RESET', retryable: true },
+  ],
+  [
+    'a refused connection',
+    { kind: 'unreachable', reason: 'refused' },
+    { __typename: 'BadgesUpstreamFailure', cause: 'CONNECTION_REFUSED', retryable: true },
+  ],
+  [
+    'an oversized answer',
+    { kind: 'oversized', status: 200, limitBytes: 1024, requestId: 'cap-1' },
+    {
+      __typename: 'BadgesUpstreamFailure',
+      cause: 'RESPONSE_TOO_LARGE',
+      retryable: false,
+      requestId: 'cap-1',
+    },
+  ],
+  [
+    'a 200 that is not JSON',
+    answered(200, 'OK'),
+    { __typename: 'BadgesUpstreamFailure', cause: 'MALFORMED_RESPONSE', retryable: false },
+  ],
+  [
+    'a 200 whose data breaks the contract',
+    answered(200, { data: { unexpected: true }, errors: null }),
+    { __typename: 'BadgesUpstreamFailure', cause: 'MALFORMED_RESPONSE', retryable: false },
+  ],
+  [
+    'a 200 with neither data nor errors',
+    answered(200, { data: null, errors: [] }),
+    { __typename: 'BadgesUpstreamFailure', cause: 'MALFORMED_RESPONSE' },
+  ],
+  [
+    'a 200 with data: null and a domain error code',
+    answered(200, errors(7001, 'Something odd')),
+    {
+      __typename: 'BadgesUpstreamFailure',
+      cause: 'ERROR_STATUS',
+      retryable: false,
+      upstreamErrors: [{ code: 7001 }],
+    },
+  ],
+];
+
+const names = Object.keys(registry) as OperationName[];
+const schema = buildSchema();
+
+/** The member names of the union an operation's field returns, read from the schema. */
+function unionMembers(name: OperationName): string[] {
+  const [typeName = '', fieldName = ''] = registry[name].field.split('.');
+  const type = schema.getType(typeName);
+  const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+  const union = field === undefined ? undefined : getNamedType(field.type);
+  if (!isUnionType(union)) throw new Error(`${registry[name].field} does not return a union`);
+  return union.getTypes().map((member) => member.name);
+}
+
+describe('every registered operation', () => {
+  it('is a field of the schema that returns a result union, and every root result field is registered', () => {
+    for (const name of names) expect(unionMembers(name).length).toBeGreaterThan(1);
+    const rootResultFields = [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
+      Object.values(root?.getFields() ?? {})
+        // Federation's own fields (`_entities`) aside.
+        .filter((field) => !field.name.startsWith('_') && isUnionType(getNamedType(field.type)))
+        .map((field) => `${root?.name ?? ''}.${field.name}`),
+    );
+    expect(rootResultFields.sort()).toEqual(operations.map((operation) => operation.field).sort());
+  });
+
+  it.each(
+    names.flatMap((name) =>
+      COMMON.map(([label, outcome, member]) => [name, label, outcome, member] as const),
+    ),
+  )('%s: %s becomes the documented member', (name, _label, outcome, member) => {
+    expect(resultFor(name, outcome, SPECIFICATIONS[name].args)).toMatchObject(member);
+  });
+
+  it.each(
+    names.flatMap((name) =>
+      (
+        [
+          [
+            'a 200 with data',
+            answered(200, { data: SPECIFICATIONS[name].data, errors: null, warnings: null }),
+            'success',
+          ],
+          [
+            '400 with a field reference',
+            answered(400, { data: null, errors: [{ code: 400, message: 'bad', reference: 'tags[0].key' }] }),
+            400,
+          ],
+          ['404', answered(404, errors(404, 'not found')), 404],
+          [
+            '409',
+            answered(409, errors(999999, 'ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API')),
+            409,
+          ],
+          ['a 200 with data: null and code 404', answered(200, errors(404, 'not found')), 404],
+        ] as const
+      ).map(([label, outcome, key]) => [name, label, outcome, SPECIFICATIONS[name][key]] as const),
+    ),
+  )('%s: %s becomes %s', (name, _label, outcome, typename) => {
+    expect(resultFor(name, outcome, SPECIFICATIONS[name].args)).toMatchObject({ __typename: typename });
+  });
+
+  it.each(names)('%s: any outcome becomes a member of its result union, and mapping never throws', (name) => {
+    const members = unionMembers(name);
+    fc.assert(
+      fc.property(anyOutcome, (outcome) => {
+        const result = resultFor(name, outcome, SPECIFICATIONS[name].args) as { __typename: string };
+        expect(members).toContain(result.__typename);
+        if (result.__typename === SPECIFICATIONS[name].success) {
+          expect(outcome.kind === 'answered' && outcome.status >= 200 && outcome.status < 300).toBe(true);
+        } else {
+          expect(typeof (result as { message?: unknown }).message).toBe('string');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
