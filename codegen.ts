@@ -2,6 +2,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const common = '../capillary/domain.js';
 const orgMeta = '../operations/orgMeta/orgMeta.js';
+const badges = '../operations/badges/badge.js';
+const fixedWindows = '../operations/badges/badgeFixedWindows.js';
+const groups = '../operations/badgeGroups/badgeGroup.js';
+const customFields = '../operations/customFields/badgeCustomField.js';
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -44,6 +48,32 @@ const config: CodegenConfig = {
           OrgMetaNotFound: `${orgMeta}#OrgMetaNotFound`,
           UpdateBadgeOrgMetaSuccess: `${orgMeta}#UpdateBadgeOrgMetaSuccess`,
           InvalidOrgMetaInput: `${orgMeta}#InvalidOrgMetaInput`,
+          Badge: `${badges}#Badge`,
+          BadgePage: `${badges}#BadgePage`,
+          BadgeClaim: `${badges}#BadgeClaim`,
+          CreateBadgeSuccess: `${badges}#CreateBadgeSuccess`,
+          UpdateBadgeSuccess: `${badges}#UpdateBadgeSuccess`,
+          ClaimBadgeSuccess: `${badges}#ClaimBadgeSuccess`,
+          UnclaimBadgeSuccess: `${badges}#UnclaimBadgeSuccess`,
+          BadgeActivationChanged: `${badges}#BadgeActivationChanged`,
+          BadgeNotFound: `${badges}#BadgeNotFound`,
+          BadgeNameTaken: `${badges}#BadgeNameTaken`,
+          BadgeClaimNotFound: `${badges}#BadgeClaimNotFound`,
+          InvalidBadgeInput: `${badges}#InvalidBadgeInput`,
+          BadgeFixedWindowPage: `${fixedWindows}#BadgeFixedWindowPage`,
+          BadgeGroup: `${groups}#BadgeGroup`,
+          BadgeGroupPage: `${groups}#BadgeGroupPage`,
+          CreateBadgeGroupSuccess: `${groups}#CreateBadgeGroupSuccess`,
+          UpdateBadgeGroupSuccess: `${groups}#UpdateBadgeGroupSuccess`,
+          BadgeGroupNotFound: `${groups}#BadgeGroupNotFound`,
+          BadgeGroupNameTaken: `${groups}#BadgeGroupNameTaken`,
+          InvalidBadgeGroupInput: `${groups}#InvalidBadgeGroupInput`,
+          BadgeCustomField: `${customFields}#BadgeCustomField`,
+          BadgeCustomFieldPage: `${customFields}#BadgeCustomFieldPage`,
+          CreateBadgeCustomFieldSuccess: `${customFields}#CreateBadgeCustomFieldSuccess`,
+          UpdateBadgeCustomFieldSuccess: `${customFields}#UpdateBadgeCustomFieldSuccess`,
+          BadgeCustomFieldNotFound: `${customFields}#BadgeCustomFieldNotFound`,
+          InvalidBadgeCustomFieldInput: `${customFields}#InvalidBadgeCustomFieldInput`,
         },
       },
     },

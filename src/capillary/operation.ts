@@ -93,6 +93,14 @@ export interface Caller {
   readonly startDeadline: () => Deadline;
 }
 
+/** Reads made once per GraphQL request (src/graphql/context.ts), and what a write must say. */
+export interface RequestReads {
+  /** The operation's result for these arguments, read at most once per request until a write. */
+  readonly read: <A, D, R>(operation: Operation<A, D, R>, args: A, deadline?: Deadline) => Promise<R>;
+  /** After a write: what the request reads next is read afresh. */
+  readonly written: () => void;
+}
+
 const NO_CREDENTIALS: Unauthenticated = {
   kind: 'unauthenticated',
   status: null,

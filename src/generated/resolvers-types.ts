@@ -2,9 +2,14 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { BadgesAuthenticationFailed as BadgesAuthenticationFailedModel, BadgesAccessDenied as BadgesAccessDeniedModel, BadgesUpstreamFailure as BadgesUpstreamFailureModel } from '../capillary/domain.js';
 import type { OrgMeta as OrgMetaModel, CreateBadgeOrgMetaSuccess as CreateBadgeOrgMetaSuccessModel, OrgMetaAlreadyExists as OrgMetaAlreadyExistsModel, OrgMetaNotFound as OrgMetaNotFoundModel, UpdateBadgeOrgMetaSuccess as UpdateBadgeOrgMetaSuccessModel, InvalidOrgMetaInput as InvalidOrgMetaInputModel } from '../operations/orgMeta/orgMeta.js';
+import type { Badge as BadgeModel, BadgePage as BadgePageModel, BadgeClaim as BadgeClaimModel, CreateBadgeSuccess as CreateBadgeSuccessModel, UpdateBadgeSuccess as UpdateBadgeSuccessModel, ClaimBadgeSuccess as ClaimBadgeSuccessModel, UnclaimBadgeSuccess as UnclaimBadgeSuccessModel, BadgeActivationChanged as BadgeActivationChangedModel, BadgeNotFound as BadgeNotFoundModel, BadgeNameTaken as BadgeNameTakenModel, BadgeClaimNotFound as BadgeClaimNotFoundModel, InvalidBadgeInput as InvalidBadgeInputModel } from '../operations/badges/badge.js';
+import type { BadgeFixedWindowPage as BadgeFixedWindowPageModel } from '../operations/badges/badgeFixedWindows.js';
+import type { BadgeGroup as BadgeGroupModel, BadgeGroupPage as BadgeGroupPageModel, CreateBadgeGroupSuccess as CreateBadgeGroupSuccessModel, UpdateBadgeGroupSuccess as UpdateBadgeGroupSuccessModel, BadgeGroupNotFound as BadgeGroupNotFoundModel, BadgeGroupNameTaken as BadgeGroupNameTakenModel, InvalidBadgeGroupInput as InvalidBadgeGroupInputModel } from '../operations/badgeGroups/badgeGroup.js';
+import type { BadgeCustomField as BadgeCustomFieldModel, BadgeCustomFieldPage as BadgeCustomFieldPageModel, CreateBadgeCustomFieldSuccess as CreateBadgeCustomFieldSuccessModel, UpdateBadgeCustomFieldSuccess as UpdateBadgeCustomFieldSuccessModel, BadgeCustomFieldNotFound as BadgeCustomFieldNotFoundModel, InvalidBadgeCustomFieldInput as InvalidBadgeCustomFieldInputModel } from '../operations/customFields/badgeCustomField.js';
 import type { Context } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -20,6 +25,645 @@ export type Scalars = {
    */
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * A badge definition ("badge meta" in Capillary): a recognition that customers
+ * earn, with its validity period, expiry rules, owners, claims, limits and
+ * benefits. Timestamps are read from Capillary's epoch seconds (or ISO strings)
+ * and given here as `DateTime`.
+ */
+export type Badge = {
+  readonly __typename?: 'Badge';
+  /**
+   * The activation flag, independent of `status`: `activateBadge` and
+   * `deactivateBadge` switch it.
+   */
+  readonly active: Scalars['Boolean']['output'];
+  /**
+   * Limits over all customers. Null when Capillary's answer left them out (items of
+   * `badges` lists do), empty when there are none.
+   */
+  readonly badgeConstraints?: Maybe<ReadonlyArray<BadgeConstraint>>;
+  /** The id of the group the badge belongs to; null when it is in none. */
+  readonly badgeGroupId?: Maybe<Scalars['ID']['output']>;
+  /** The name of that group, when Capillary sent it (it does in `badges` lists). */
+  readonly badgeGroupName?: Maybe<Scalars['String']['output']>;
+  /** Capillary's secondary numeric id of the badge; null on older badges. */
+  readonly badgeNumericId?: Maybe<Scalars['Int']['output']>;
+  /** The badge's rank within its group; it may be set without a group. */
+  readonly badgeRank?: Maybe<Scalars['Int']['output']>;
+  /** What a customer gets with the badge (at most 10); null when Capillary's answer left them out. */
+  readonly benefits?: Maybe<ReadonlyArray<BadgeBenefit>>;
+  /** The Capillary user id that defined it. */
+  readonly createdBy?: Maybe<Scalars['Int']['output']>;
+  /** When the badge was defined. */
+  readonly createdOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Values of the org's badge custom fields, by field name (values are strings, as Capillary keeps them). */
+  readonly customFields: ReadonlyArray<BadgeCustomFieldValue>;
+  /**
+   * Limits per customer. Null when Capillary's answer left them out (items of
+   * `badges` lists do), empty when there are none.
+   */
+  readonly customerConstraints?: Maybe<ReadonlyArray<BadgeConstraint>>;
+  /** Free text about the badge; null when none was given. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** How customers get the badge: earned directly, or enrolled (issued) first and then earned. */
+  readonly earnType: BadgeEarnType;
+  /** When a badge a customer earned lapses. */
+  readonly earnedBadgeExpiry?: Maybe<BadgeExpiry>;
+  /** How many times the badge was earned; set in lists and with `includeStatistics`. */
+  readonly earnedCount?: Maybe<Scalars['Int']['output']>;
+  /** When the badge's earn period ends. */
+  readonly expiresOn: Scalars['DateTime']['output'];
+  /**
+   * The group the badge belongs to, read from Capillary (once per group per GraphQL
+   * request, and only when selected). Null when the badge is in no group or the
+   * group cannot be read.
+   */
+  readonly group?: Maybe<BadgeGroup>;
+  /** Capillary's badge id (24 hexadecimal characters), `badgeId` in its paths. */
+  readonly id: Scalars['ID']['output'];
+  /** Pictures of the badge, each for a state of the customer's progress. */
+  readonly images: ReadonlyArray<BadgeImage>;
+  /** When an enrolment (an issued badge) lapses; null for `EARN` badges. */
+  readonly issuedBadgeExpiry?: Maybe<BadgeExpiry>;
+  /** How many customers are enrolled in the badge; set in lists and with `includeStatistics`. */
+  readonly issuedCount?: Maybe<Scalars['Int']['output']>;
+  /** The Capillary user id that changed it last. */
+  readonly lastUpdatedBy?: Maybe<Scalars['Int']['output']>;
+  /** When the definition last changed. */
+  readonly lastUpdatedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The badge's name, unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['output'];
+  /** The org the badge belongs to. */
+  readonly orgId: Scalars['Int']['output'];
+  /** The modules that may claim the badge, and those that did. */
+  readonly ownership: BadgeOwnership;
+  /** When customers can start earning the badge. */
+  readonly startOn: Scalars['DateTime']['output'];
+  /** Where the badge stands in time: before `startOn`, between the two dates, or after `expiresOn`. */
+  readonly status: BadgeStatus;
+  /** Name–value tags of the badge; null when Capillary's answer left them out. */
+  readonly tags?: Maybe<ReadonlyArray<BadgeTag>>;
+};
+
+/** Which point in time an `ABSOLUTE` expiry is. */
+export type BadgeAbsoluteExpiry =
+  /** The expiry's own `expiresOn`. */
+  | 'FIXED_DATE'
+  /** The badge definition's own `expiresOn`. */
+  | 'WITH_BADGE_META';
+
+/** The badge's activation flag was set. */
+export type BadgeActivationChanged = {
+  readonly __typename?: 'BadgeActivationChanged';
+  /** The flag as Capillary holds it now. */
+  readonly active: Scalars['Boolean']['output'];
+  /** The badge, read from Capillary when selected. */
+  readonly badge?: Maybe<Badge>;
+  /** The badge's id. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** Activated or deactivated badges (Capillary's `action` filter). */
+export type BadgeActivationFilter =
+  /** Badges whose `active` flag is on. */
+  | 'ACTIVATED'
+  /** Badges whose `active` flag is off. */
+  | 'DE_ACTIVATED';
+
+/** What `activateBadge` and `deactivateBadge` can come to. */
+export type BadgeActivationResult = BadgeActivationChanged | BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure;
+
+/** Something a customer gets with the badge. Capillary does not check the ids. */
+export type BadgeBenefit = {
+  readonly __typename?: 'BadgeBenefit';
+  /** `LOYALTY_POINTS`: the allocation strategy. */
+  readonly allocationStrategyId?: Maybe<Scalars['String']['output']>;
+  /** A coupon or loyalty points. */
+  readonly benefitType: BadgeBenefitType;
+  /** `LOYALTY_POINTS`: the expiration strategy. */
+  readonly expirationStrategyId?: Maybe<Scalars['String']['output']>;
+  /** `LOYALTY_POINTS`: the points, when given. */
+  readonly points?: Maybe<Scalars['Float']['output']>;
+  /** `LOYALTY_POINTS`: the loyalty program. */
+  readonly programId?: Maybe<Scalars['String']['output']>;
+  /** `LOYALTY_POINTS`: the promotion. */
+  readonly promotionId?: Maybe<Scalars['String']['output']>;
+  /** `COUPON`: the coupon series. */
+  readonly seriesId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A benefit, as given: `COUPON` needs `seriesId`; `LOYALTY_POINTS` needs the four ids. */
+export type BadgeBenefitInput = {
+  /** `LOYALTY_POINTS`: the allocation strategy (required). */
+  readonly allocationStrategyId?: InputMaybe<Scalars['String']['input']>;
+  /** A coupon or loyalty points. */
+  readonly benefitType: BadgeBenefitType;
+  /** `LOYALTY_POINTS`: the expiration strategy (required). */
+  readonly expirationStrategyId?: InputMaybe<Scalars['String']['input']>;
+  /** `LOYALTY_POINTS`: the points. */
+  readonly points?: InputMaybe<Scalars['Float']['input']>;
+  /** `LOYALTY_POINTS`: the loyalty program (required). */
+  readonly programId?: InputMaybe<Scalars['String']['input']>;
+  /** `LOYALTY_POINTS`: the promotion (required). */
+  readonly promotionId?: InputMaybe<Scalars['String']['input']>;
+  /** `COUPON`: the coupon series (required). */
+  readonly seriesId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The kinds of benefit. */
+export type BadgeBenefitType =
+  /** A coupon from a series. */
+  | 'COUPON'
+  /** Loyalty points. */
+  | 'LOYALTY_POINTS';
+
+/** A module's claim on a badge: the module and its own object (a program, a journey…). */
+export type BadgeClaim = {
+  readonly __typename?: 'BadgeClaim';
+  /** False once the claim was withdrawn (`unclaimBadge`); Capillary keeps withdrawn claims. */
+  readonly active: Scalars['Boolean']['output'];
+  /** The module that claimed the badge. */
+  readonly ownerType: BadgeOwnerType;
+  /** The id of the module's object that uses the badge. */
+  readonly referenceId: Scalars['String']['output'];
+};
+
+/** The badge has no claim by this module's object (Capillary's code 737). */
+export type BadgeClaimNotFound = BadgesError & {
+  readonly __typename?: 'BadgeClaimNotFound';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** The module named. */
+  readonly ownerType: BadgeOwnerType;
+  /** The module's object named. */
+  readonly referenceId: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * A limit on how often a badge can be earned, per customer (`CUSTOMER_…`) or over
+ * all customers (`BADGE_…`). Which fields apply depends on `constraintType`.
+ */
+export type BadgeConstraint = {
+  readonly __typename?: 'BadgeConstraint';
+  /** The kind of limit. */
+  readonly constraintType: BadgeConstraintType;
+  /** Fixed windows: the running cycle, when Capillary sent it (reads of one badge do). */
+  readonly currentCycle?: Maybe<BadgeCycle>;
+  /** Fixed windows: whether this configuration is running, waiting or over. */
+  readonly cycleStatus?: Maybe<BadgeCycleStatus>;
+  /** Fixed windows: the unit of a cycle. */
+  readonly durationType?: Maybe<BadgeTimeUnit>;
+  /** Fixed windows: when this configuration ends. */
+  readonly endDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Customer rolling windows: the cap over `rollForDays` days. */
+  readonly maxEarnForDays?: Maybe<Scalars['Int']['output']>;
+  /** Customer rolling windows: the cap over `rollForMonths` months. */
+  readonly maxEarnForMonths?: Maybe<Scalars['Int']['output']>;
+  /** Customer rolling windows: the cap over `rollForWeeks` weeks. */
+  readonly maxEarnForWeeks?: Maybe<Scalars['Int']['output']>;
+  /** The cap: over the badge's life (fixed value), per cycle (fixed window) or per roll period. */
+  readonly maxEarnLimit?: Maybe<Scalars['Int']['output']>;
+  /** Fixed windows: Capillary's id of this window configuration (`fixedWindowCycleReferenceId`). */
+  readonly referenceId?: Maybe<Scalars['String']['output']>;
+  /** Fixed windows: how many units a cycle lasts. */
+  readonly refreshRate?: Maybe<Scalars['Int']['output']>;
+  /** Customer rolling windows: the length in days of the daily roll. */
+  readonly rollForDays?: Maybe<Scalars['Int']['output']>;
+  /** Customer rolling windows: the length in months of the monthly roll. */
+  readonly rollForMonths?: Maybe<Scalars['Int']['output']>;
+  /** Customer rolling windows: the length in weeks of the weekly roll. */
+  readonly rollForWeeks?: Maybe<Scalars['Int']['output']>;
+  /** Badge rolling windows: the unit of the roll period. */
+  readonly rollType?: Maybe<BadgeTimeUnit>;
+  /** Badge rolling windows: how many units the roll period lasts. */
+  readonly rollValue?: Maybe<Scalars['Int']['output']>;
+  /** Fixed windows: when this configuration starts. */
+  readonly startDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Fixed weekly windows: the day a cycle starts. */
+  readonly startDayOfTheWeek?: Maybe<BadgeDayOfWeek>;
+};
+
+/** A limit on earning, as asked for (see `BadgeConstraint` for which fields each kind uses). */
+export type BadgeConstraintInput = {
+  /** The kind of limit: `CUSTOMER_…` ones go in `customerConstraints`, `BADGE_…` ones in `badgeConstraints`. */
+  readonly constraintType: BadgeConstraintType;
+  /** Fixed windows: the unit of a cycle (required). */
+  readonly durationType?: InputMaybe<BadgeTimeUnit>;
+  /** Customer rolling windows: the cap over `rollForDays` days. */
+  readonly maxEarnForDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Customer rolling windows: the cap over `rollForMonths` months. */
+  readonly maxEarnForMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Customer rolling windows: the cap over `rollForWeeks` weeks. */
+  readonly maxEarnForWeeks?: InputMaybe<Scalars['Int']['input']>;
+  /** The cap: required for fixed values, fixed windows and badge rolling windows. */
+  readonly maxEarnLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Fixed windows: how many units a cycle lasts (required for daily windows). */
+  readonly refreshRate?: InputMaybe<Scalars['Int']['input']>;
+  /** Customer rolling windows: the length in days of the daily roll. */
+  readonly rollForDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Customer rolling windows: the length in months of the monthly roll. */
+  readonly rollForMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Customer rolling windows: the length in weeks of the weekly roll. */
+  readonly rollForWeeks?: InputMaybe<Scalars['Int']['input']>;
+  /** Badge rolling windows: the unit of the roll period (required). */
+  readonly rollType?: InputMaybe<BadgeTimeUnit>;
+  /** Badge rolling windows: how many units the roll period lasts (required). */
+  readonly rollValue?: InputMaybe<Scalars['Int']['input']>;
+  /** Fixed weekly windows: the day a cycle starts (Capillary's default: Monday). */
+  readonly startDayOfTheWeek?: InputMaybe<BadgeDayOfWeek>;
+};
+
+/** The kinds of limit on earning a badge. */
+export type BadgeConstraintType =
+  /** Over all customers, over the badge's life. */
+  | 'BADGE_FIXED_VALUE'
+  /** Over all customers, per cycle of a fixed window. */
+  | 'BADGE_FIXED_WINDOW'
+  /** No limit over all customers. */
+  | 'BADGE_NO_LIMIT'
+  /** Over all customers, per roll period. */
+  | 'BADGE_ROLLING_WINDOW'
+  /** Per customer, over the badge's life. */
+  | 'CUSTOMER_BADGE_FIXED_VALUE'
+  /** Per customer, per cycle of a fixed window. */
+  | 'CUSTOMER_BADGE_FIXED_WINDOW'
+  /** No limit per customer. */
+  | 'CUSTOMER_BADGE_NO_LIMIT'
+  /** Per customer, over rolling days, weeks and months. */
+  | 'CUSTOMER_BADGE_ROLLING_WINDOW';
+
+/**
+ * An org-level custom field of badges: its definition. A badge's values for it
+ * are in `Badge.customFields`.
+ */
+export type BadgeCustomField = {
+  readonly __typename?: 'BadgeCustomField';
+  /** Whether the field is in use. */
+  readonly active: Scalars['Boolean']['output'];
+  /** The Capillary user id that created it. */
+  readonly createdBy?: Maybe<Scalars['Int']['output']>;
+  /** When the field was created. */
+  readonly createdOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The type of its values. */
+  readonly dataType: BadgeCustomFieldDataType;
+  /** The value a badge gets when none is given, as a string; null when none. */
+  readonly defaultValue?: Maybe<Scalars['String']['output']>;
+  /** Capillary's custom field id (24 hexadecimal characters). */
+  readonly id: Scalars['ID']['output'];
+  /** The Capillary user id that changed it last. */
+  readonly lastUpdatedBy?: Maybe<Scalars['Int']['output']>;
+  /** When it last changed. */
+  readonly lastUpdatedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether every badge must have a value. */
+  readonly mandatory: Scalars['Boolean']['output'];
+  /** The field's name, unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['output'];
+  /** The org the field belongs to. */
+  readonly orgId: Scalars['Int']['output'];
+};
+
+/** The type of a custom field's values (values travel as strings whatever the type). */
+export type BadgeCustomFieldDataType =
+  /** true or false. */
+  | 'BOOLEAN'
+  /** Dates, as ISO-8601 strings. */
+  | 'DATE'
+  /** Whole numbers. */
+  | 'INTEGER'
+  /** Any text. */
+  | 'STRING';
+
+/** No custom field of this org has this id. */
+export type BadgeCustomFieldNotFound = BadgesError & {
+  readonly __typename?: 'BadgeCustomFieldNotFound';
+  /** The id asked for. */
+  readonly customFieldId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** A page of badge custom fields. */
+export type BadgeCustomFieldPage = {
+  readonly __typename?: 'BadgeCustomFieldPage';
+  /** The fields of this page. */
+  readonly items: ReadonlyArray<BadgeCustomField>;
+  /** Where this page stands. */
+  readonly pageInfo: BadgesPageInfo;
+};
+
+/** What `badgeCustomField` can come to. */
+export type BadgeCustomFieldResult = BadgeCustomField | BadgeCustomFieldNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure;
+
+/** The value of one of the org's badge custom fields on a badge. */
+export type BadgeCustomFieldValue = {
+  readonly __typename?: 'BadgeCustomFieldValue';
+  /** The custom field's name. */
+  readonly name: Scalars['String']['output'];
+  /** Its value, as a string (Capillary keeps every value as a string). */
+  readonly value: Scalars['String']['output'];
+};
+
+/** A custom field value, as given. */
+export type BadgeCustomFieldValueInput = {
+  /** The name of one of the org's badge custom fields. */
+  readonly name: Scalars['String']['input'];
+  /** Its value, as a string. */
+  readonly value: Scalars['String']['input'];
+};
+
+/** What `badgeCustomFields` can come to. */
+export type BadgeCustomFieldsResult = BadgeCustomFieldPage | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeCustomFieldInput;
+
+/** One cycle of a fixed window. */
+export type BadgeCycle = {
+  readonly __typename?: 'BadgeCycle';
+  /** The last day inside the cycle (Capillary's `endDate`). */
+  readonly endDate?: Maybe<Scalars['DateTime']['output']>;
+  /** When the cycle starts. */
+  readonly startDate: Scalars['DateTime']['output'];
+};
+
+/** Where a fixed-window configuration stands. */
+export type BadgeCycleStatus =
+  /** It is running. */
+  | 'ACTIVE'
+  /** A newer configuration replaced it, or the badge period ended. */
+  | 'EXPIRED'
+  /** It starts later. */
+  | 'UPCOMING';
+
+/** A day of the week, for weekly windows. */
+export type BadgeDayOfWeek =
+  /** Friday. */
+  | 'FRIDAY'
+  /** Monday (Capillary's default). */
+  | 'MONDAY'
+  /** Saturday. */
+  | 'SATURDAY'
+  /** Sunday. */
+  | 'SUNDAY'
+  /** Thursday. */
+  | 'THURSDAY'
+  /** Tuesday. */
+  | 'TUESDAY'
+  /** Wednesday. */
+  | 'WEDNESDAY';
+
+/** How customers get a badge. */
+export type BadgeEarnType =
+  /** Customers earn the badge directly. */
+  | 'EARN'
+  /** Customers are enrolled (issued the badge) first, then earn it. */
+  | 'ISSUE_EARN';
+
+/** When an earned or issued badge lapses. */
+export type BadgeExpiry = {
+  readonly __typename?: 'BadgeExpiry';
+  /** With `ABSOLUTE`: true when it lapses with the badge definition. */
+  readonly expireWithBadgeMeta?: Maybe<Scalars['Boolean']['output']>;
+  /** With `ABSOLUTE` and `FIXED_DATE`: the date. */
+  readonly expiresOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Relative to the moment of earning, on a date, or never (Capillary then sets 100 years). */
+  readonly expiryType: BadgeExpiryType;
+  /** With `RELATIVE`: the unit of `value` (Capillary's `relativeExpirytype`). */
+  readonly relativeExpiryType?: Maybe<BadgeTimeUnit>;
+  /** With `ABSOLUTE`: with the badge's own `expiresOn`, or on `expiresOn` here. */
+  readonly type?: Maybe<BadgeAbsoluteExpiry>;
+  /** With `RELATIVE`: how many units after earning. */
+  readonly value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** When an earned or issued badge lapses, as asked for. */
+export type BadgeExpiryInput = {
+  /** Required with `ABSOLUTE` and `FIXED_DATE`. */
+  readonly expiresOn?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Relative to earning, at a point in time, or never. */
+  readonly expiryType: BadgeExpiryType;
+  /** Required with `RELATIVE`: the unit of `value`. */
+  readonly relativeExpiryType?: InputMaybe<BadgeTimeUnit>;
+  /** Required with `ABSOLUTE`: with the badge's own `expiresOn`, or on `expiresOn` here. */
+  readonly type?: InputMaybe<BadgeAbsoluteExpiry>;
+  /** Required with `RELATIVE`: how many units after earning (at least 1). */
+  readonly value?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How an expiry is expressed. */
+export type BadgeExpiryType =
+  /** At a point in time: the badge's own expiry, or a fixed date. */
+  | 'ABSOLUTE'
+  /** Never (Capillary stores 100 years ahead). */
+  | 'NEVER'
+  /** A number of days, weeks or months after the badge was earned or issued. */
+  | 'RELATIVE';
+
+/** Filters of the badge list, as Capillary's query parameters; all optional. */
+export type BadgeFilter = {
+  /** Only activated or only deactivated badges. */
+  readonly action?: InputMaybe<BadgeActivationFilter>;
+  /** Badges this module claimed. */
+  readonly claimedBy?: InputMaybe<BadgeOwnerType>;
+  /** Badges of this earn type. */
+  readonly earnType?: InputMaybe<BadgeEarnType>;
+  /** Badges expiring at this time (Capillary's `expiresOn` filter). */
+  readonly expiresOn?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Badges of this name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Badges meant for this module (`restrictedToOwners`). */
+  readonly owner?: InputMaybe<BadgeOwnerType>;
+  /** The order of the list (Capillary's default: by id, newest first). */
+  readonly sortOn?: InputMaybe<BadgeSortField>;
+  /** Badges starting at this time (Capillary's `startOn` filter). */
+  readonly startOn?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Badges in any of these states. */
+  readonly status?: InputMaybe<ReadonlyArray<BadgeStatus>>;
+  /** Only badges nobody claimed. */
+  readonly unclaimed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One cycle of a fixed-window limit. */
+export type BadgeFixedWindowCycle = {
+  readonly __typename?: 'BadgeFixedWindowCycle';
+  /** Whose limit it is: the badge's or each customer's. */
+  readonly constraintType: BadgeConstraintType;
+  /** How often the customer earned the badge in the cycle, with `includeEarnCount`. */
+  readonly earnCount?: Maybe<Scalars['Int']['output']>;
+  /** The last day inside the cycle. */
+  readonly endDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The window configuration it belongs to (the constraint's `referenceId`). */
+  readonly fixedWindowCycleReferenceId: Scalars['String']['output'];
+  /** When the cycle starts. */
+  readonly startDate: Scalars['DateTime']['output'];
+};
+
+/** A page of a badge's fixed-window cycles. */
+export type BadgeFixedWindowPage = {
+  readonly __typename?: 'BadgeFixedWindowPage';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The customer whose earn counts are given, when one was asked for. */
+  readonly customerId?: Maybe<Scalars['ID']['output']>;
+  /** The cycles, earliest first. */
+  readonly cycles: ReadonlyArray<BadgeFixedWindowCycle>;
+  /** The end of the period examined. */
+  readonly endDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Where this page stands. */
+  readonly pageInfo: BadgesPageInfo;
+  /** The start of the period examined. */
+  readonly startDate?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Which limits' fixed windows to list. */
+export type BadgeFixedWindowScope =
+  /** Both. */
+  | 'ALL'
+  /** The badge's own windows (`BADGE_FIXED_WINDOW`). */
+  | 'BADGE'
+  /** The per-customer windows (`CUSTOMER_BADGE_FIXED_WINDOW`). */
+  | 'CUSTOMER';
+
+/** What `badgeFixedWindows` can come to. */
+export type BadgeFixedWindowsResult = BadgeFixedWindowPage | BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeInput;
+
+/**
+ * A named group of an org's badges. Its `rank` orders groups: a group of a higher
+ * rank takes priority over others.
+ */
+export type BadgeGroup = {
+  readonly __typename?: 'BadgeGroup';
+  /** Whether the group is active (Capillary offers no way to change it). */
+  readonly active: Scalars['Boolean']['output'];
+  /** The Capillary user id that created it. */
+  readonly createdBy?: Maybe<Scalars['Int']['output']>;
+  /** When the group was created. */
+  readonly createdOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Capillary's group id (24 hexadecimal characters). */
+  readonly id: Scalars['ID']['output'];
+  /** The Capillary user id that changed it last. */
+  readonly lastUpdatedBy?: Maybe<Scalars['Int']['output']>;
+  /** When it last changed. */
+  readonly lastUpdatedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The group's name, unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['output'];
+  /** The org the group belongs to. */
+  readonly orgId: Scalars['Int']['output'];
+  /** The group's rank; several groups may share one. */
+  readonly rank: Scalars['Int']['output'];
+};
+
+/** Another group of the org has this name (Capillary's code 733); names are case-sensitive. */
+export type BadgeGroupNameTaken = BadgesError & {
+  readonly __typename?: 'BadgeGroupNameTaken';
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** The name asked for. */
+  readonly name: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** No group of this org has this id. */
+export type BadgeGroupNotFound = BadgesError & {
+  readonly __typename?: 'BadgeGroupNotFound';
+  /** The id asked for. */
+  readonly groupId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** A page of badge groups. */
+export type BadgeGroupPage = {
+  readonly __typename?: 'BadgeGroupPage';
+  /** The groups of this page. */
+  readonly items: ReadonlyArray<BadgeGroup>;
+  /** Where this page stands. */
+  readonly pageInfo: BadgesPageInfo;
+};
+
+/** What `badgeGroup` can come to. */
+export type BadgeGroupResult = BadgeGroup | BadgeGroupNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure;
+
+/** What `badgeGroups` can come to. */
+export type BadgeGroupsResult = BadgeGroupPage | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeGroupInput;
+
+/** A picture of the badge. */
+export type BadgeImage = {
+  readonly __typename?: 'BadgeImage';
+  /** Capillary's file service handle of the image. */
+  readonly fileSvcHandle?: Maybe<Scalars['String']['output']>;
+  /** The image's name; may be empty. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The state of the customer's progress it depicts. */
+  readonly tag?: Maybe<BadgeImageTag>;
+  /** Where the image can be fetched. */
+  readonly url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A picture of the badge, as given. */
+export type BadgeImageInput = {
+  /** Capillary's file service handle of the image. */
+  readonly fileSvcHandle?: InputMaybe<Scalars['String']['input']>;
+  /** The image's name; may be empty. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The state of the customer's progress it depicts. */
+  readonly tag?: InputMaybe<BadgeImageTag>;
+  /** Where the image can be fetched. */
+  readonly url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The state of a customer's progress that an image depicts. */
+export type BadgeImageTag =
+  /** Earned. */
+  | 'EARNED'
+  /** On the way. */
+  | 'IN_PROGRESS'
+  /** Not earned yet. */
+  | 'UN_EARNED';
+
+/** Another badge of the org has this name (Capillary's code 725); names are case-sensitive. */
+export type BadgeNameTaken = BadgesError & {
+  readonly __typename?: 'BadgeNameTaken';
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** The name asked for. */
+  readonly name: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** No badge of this org has this id (Capillary: 404 "Passed badge is not found"). */
+export type BadgeNotFound = BadgesError & {
+  readonly __typename?: 'BadgeNotFound';
+  /** The id asked for. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
 
 /**
@@ -81,6 +725,103 @@ export type BadgeOrgMetaTagInput = {
 };
 
 /**
+ * A module of Capillary's that can own and claim badges. The values are
+ * Capillary's own, mixed case as it requires them.
+ */
+export type BadgeOwnerType =
+  /** Audience campaigns. */
+  | 'Audience_Campaigns'
+  /** The goodwill module. */
+  | 'Goodwill_Module'
+  /** Badges imported from history. */
+  | 'Historical_Import'
+  /** Journeys. */
+  | 'Journeys'
+  /** Loyalty programs. */
+  | 'Loyalty'
+  /** Loyalty promotions. */
+  | 'Loyalty_Promotion'
+  /** Member care. */
+  | 'Membercare'
+  /** Milestones. */
+  | 'Milestones'
+  /** Referral campaigns. */
+  | 'Referral_Campaigns'
+  /** The rewards catalog. */
+  | 'Rewards_Catalog';
+
+/** The modules a badge is meant for, and the ones that claimed it. */
+export type BadgeOwnership = {
+  readonly __typename?: 'BadgeOwnership';
+  /** Every claim made, active or withdrawn. */
+  readonly claims: ReadonlyArray<BadgeClaim>;
+  /** The modules allowed to claim the badge (at least one). */
+  readonly restrictedToOwners: ReadonlyArray<BadgeOwnerType>;
+};
+
+/** The modules a badge is meant for. */
+export type BadgeOwnershipInput = {
+  /** At least one module; each must be allowed for the org. */
+  readonly restrictedToOwners: ReadonlyArray<BadgeOwnerType>;
+};
+
+/** A page of badges. */
+export type BadgePage = {
+  readonly __typename?: 'BadgePage';
+  /** The badges of this page (Capillary leaves constraints and issued expiry out of list items). */
+  readonly items: ReadonlyArray<Badge>;
+  /** Where this page stands. */
+  readonly pageInfo: BadgesPageInfo;
+};
+
+/** What `badge` can come to. */
+export type BadgeResult = Badge | BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure;
+
+/** Orders of the badge list. */
+export type BadgeSortField =
+  /** By id: newest first. */
+  | 'ID'
+  /** By name. */
+  | 'NAME'
+  /** By start date. */
+  | 'START_DATE';
+
+/** Where a badge stands in time (Capillary derives it from `startOn` and `expiresOn`). */
+export type BadgeStatus =
+  /** Its `expiresOn` has passed (Capillary's docs also call this ENDED). */
+  | 'EXPIRED'
+  /** Between `startOn` and `expiresOn`: customers can earn it. */
+  | 'LIVE'
+  /** Its `startOn` is still ahead. */
+  | 'UPCOMING';
+
+/** A name–value tag of a badge. */
+export type BadgeTag = {
+  readonly __typename?: 'BadgeTag';
+  /** The tag's name. */
+  readonly name: Scalars['String']['output'];
+  /** The tag's value. */
+  readonly value?: Maybe<Scalars['String']['output']>;
+};
+
+/** A name–value tag, as given. */
+export type BadgeTagInput = {
+  /** The tag's name. */
+  readonly name: Scalars['String']['input'];
+  /** The tag's value. */
+  readonly value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A unit of time for windows, rolls and relative expiries (Capillary's docs also spell them DAILY, WEEKLY, MONTHLY). */
+export type BadgeTimeUnit =
+  /** Days. */
+  | 'DAYS'
+  /** Months. */
+  | 'MONTHS'
+  /** Weeks. */
+  | 'WEEKS';
+
+/**
  * The credentials are valid but their access group may not do this (Capillary
  * answered HTTP 403). Retrying will not help; ask the org's admin for access.
  */
@@ -137,6 +878,29 @@ export type BadgesError = {
    */
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
+
+/** Where a page of a list stands, as Capillary pages it: pages are numbered from 0. */
+export type BadgesPageInfo = {
+  readonly __typename?: 'BadgesPageInfo';
+  /** The number of this page, from 0. */
+  readonly page: Scalars['Int']['output'];
+  /** How many items a page holds (the size asked for, or Capillary's default). */
+  readonly size: Scalars['Int']['output'];
+  /** How many items match, over all pages. */
+  readonly total: Scalars['Int']['output'];
+  /** How many pages there are: `total` divided by `size`, rounded up. */
+  readonly totalPages: Scalars['Int']['output'];
+};
+
+/** What `badges` can come to. */
+export type BadgesResult = BadgePage | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeInput;
+
+/** A direction of a sort. */
+export type BadgesSortOrder =
+  /** Smallest (or oldest) first. */
+  | 'ASC'
+  /** Largest (or newest) first. */
+  | 'DESC';
 
 /**
  * One item of the Badges API's `errors` array, exactly as the upstream sent it.
@@ -225,6 +989,121 @@ export type BadgesWarning = {
   readonly message: Scalars['String']['output'];
 };
 
+/** A module's claim on a badge, to make. */
+export type ClaimBadgeInput = {
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** The claiming module: one of the badge's `restrictedToOwners`. */
+  readonly ownerType: BadgeOwnerType;
+  /** The id of the module's object that uses the badge (not blank). */
+  readonly referenceId: Scalars['String']['input'];
+};
+
+/** What `claimBadge` can come to. */
+export type ClaimBadgeResult = BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | ClaimBadgeSuccess | InvalidBadgeInput;
+
+/** The claim was made, or was there already (then `warnings` holds Capillary's code 900). */
+export type ClaimBadgeSuccess = {
+  readonly __typename?: 'ClaimBadgeSuccess';
+  /** True when this module's object had claimed the badge before (Capillary's warning 900). */
+  readonly alreadyClaimed: Scalars['Boolean']['output'];
+  /** The badge, read from Capillary when selected. */
+  readonly badge?: Maybe<Badge>;
+  /** The claimed badge's id. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The claim as Capillary holds it. */
+  readonly claim: BadgeClaim;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** A new badge custom field. */
+export type CreateBadgeCustomFieldInput = {
+  /** The type of its values. */
+  readonly dataType: BadgeCustomFieldDataType;
+  /** The value a badge gets when none is given. */
+  readonly defaultValue?: InputMaybe<Scalars['String']['input']>;
+  /** Whether every badge must have a value (Capillary's `isMandatory`). */
+  readonly mandatory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['input'];
+};
+
+/** What `createBadgeCustomField` can come to. */
+export type CreateBadgeCustomFieldResult = BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CreateBadgeCustomFieldSuccess | InvalidBadgeCustomFieldInput;
+
+/** The custom field was created. */
+export type CreateBadgeCustomFieldSuccess = {
+  readonly __typename?: 'CreateBadgeCustomFieldSuccess';
+  /** The field as Capillary stored it. */
+  readonly customField: BadgeCustomField;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** A new badge group. */
+export type CreateBadgeGroupInput = {
+  /** Unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['input'];
+  /** The group's rank. */
+  readonly rank: Scalars['Int']['input'];
+};
+
+/** What `createBadgeGroup` can come to. */
+export type CreateBadgeGroupResult = BadgeGroupNameTaken | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CreateBadgeGroupSuccess | InvalidBadgeGroupInput;
+
+/** The group was created. */
+export type CreateBadgeGroupSuccess = {
+  readonly __typename?: 'CreateBadgeGroupSuccess';
+  /** The group as Capillary stored it. */
+  readonly group: BadgeGroup;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** A new badge definition. Field names mirror Capillary's. */
+export type CreateBadgeInput = {
+  /** Whether the badge starts activated. */
+  readonly active?: Scalars['Boolean']['input'];
+  /** Limits over all customers (`BADGE_…` kinds only). */
+  readonly badgeConstraints?: InputMaybe<ReadonlyArray<BadgeConstraintInput>>;
+  /** Puts the badge in a group. */
+  readonly badgeGroupId?: InputMaybe<Scalars['ID']['input']>;
+  /** The badge's rank within its group. */
+  readonly badgeRank?: InputMaybe<Scalars['Int']['input']>;
+  /** What a customer gets with the badge: at most 10. */
+  readonly benefits?: InputMaybe<ReadonlyArray<BadgeBenefitInput>>;
+  /** Values of the org's badge custom fields. */
+  readonly customFields?: InputMaybe<ReadonlyArray<BadgeCustomFieldValueInput>>;
+  /** Limits per customer (`CUSTOMER_…` kinds only). */
+  readonly customerConstraints?: InputMaybe<ReadonlyArray<BadgeConstraintInput>>;
+  /** Free text about the badge. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Earned directly, or enrolled first and then earned. */
+  readonly earnType: BadgeEarnType;
+  /** When an earned badge lapses. */
+  readonly earnedBadgeExpiry: BadgeExpiryInput;
+  /** When its earn period ends: after `startOn`. */
+  readonly expiresOn: Scalars['DateTime']['input'];
+  /**
+   * A historical badge, imported with a past `startOn`: sends Capillary's
+   * `X-CAP-BADGES-MIGRATION: migration` header, which is never sent otherwise.
+   */
+  readonly historical?: Scalars['Boolean']['input'];
+  /** Pictures of the badge. */
+  readonly images?: InputMaybe<ReadonlyArray<BadgeImageInput>>;
+  /** When an enrolment lapses: required for `ISSUE_EARN` badges, not sent for `EARN` ones. */
+  readonly issuedBadgeExpiry?: InputMaybe<BadgeExpiryInput>;
+  /** Unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['input'];
+  /** The modules that may claim the badge. */
+  readonly ownership: BadgeOwnershipInput;
+  /** When customers can start earning it: not in the past, unless `historical`. */
+  readonly startOn: Scalars['DateTime']['input'];
+  /** Name–value tags. */
+  readonly tags?: InputMaybe<ReadonlyArray<BadgeTagInput>>;
+};
+
 /** The org meta to create. */
 export type CreateBadgeOrgMetaInput = {
   /** The org to create the meta for; a positive Capillary org id, e.g. `100458`. */
@@ -248,6 +1127,18 @@ export type CreateBadgeOrgMetaSuccess = {
   readonly warnings: ReadonlyArray<BadgesWarning>;
 };
 
+/** What `createBadge` can come to. */
+export type CreateBadgeResult = BadgeNameTaken | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CreateBadgeSuccess | InvalidBadgeInput;
+
+/** The badge was defined. */
+export type CreateBadgeSuccess = {
+  readonly __typename?: 'CreateBadgeSuccess';
+  /** The badge as Capillary stored it. */
+  readonly badge: Badge;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
 /**
  * One problem with the input, located by a path into it. The path uses the same
  * names as the input object, with list indexes as strings: `["tags", "0", "dataType"]`.
@@ -258,6 +1149,55 @@ export type InputProblem = {
   readonly message: Scalars['String']['output'];
   /** Where the problem is, from the input object down; empty when it concerns the whole input. */
   readonly path: ReadonlyArray<Scalars['String']['output']>;
+};
+
+/**
+ * The custom field input was refused, by the gateway before any call (then
+ * nothing was sent) or by Capillary (HTTP 400). `problems` says where.
+ */
+export type InvalidBadgeCustomFieldInput = BadgesError & {
+  readonly __typename?: 'InvalidBadgeCustomFieldInput';
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Each problem, with its path from the input object down. */
+  readonly problems: ReadonlyArray<InputProblem>;
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim; empty when the gateway refused the input itself. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * The group input was refused, by the gateway before any call (then nothing was
+ * sent) or by Capillary (HTTP 400, e.g. code 732: no rank). `problems` says where.
+ */
+export type InvalidBadgeGroupInput = BadgesError & {
+  readonly __typename?: 'InvalidBadgeGroupInput';
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Each problem, with its path from the input object down. */
+  readonly problems: ReadonlyArray<InputProblem>;
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim; empty when the gateway refused the input itself. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * The badge input was refused, by the gateway before any call (then nothing was
+ * sent) or by Capillary (HTTP 400: codes 714, 717, 720, 722, 723, 724, 728, 826,
+ * invalid enum values, unreadable JSON). `problems` says where, in the GraphQL input.
+ */
+export type InvalidBadgeInput = BadgesError & {
+  readonly __typename?: 'InvalidBadgeInput';
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Each problem, with its path from the input object down. */
+  readonly problems: ReadonlyArray<InputProblem>;
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim; empty when the gateway refused the input itself. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
 
 /**
@@ -283,6 +1223,16 @@ export type InvalidOrgMetaInput = BadgesError & {
 /** Changes to Capillary's Badges API. */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Switches a badge on (`PUT badgeMeta/{badgeId}/activate`). */
+  readonly activateBadge: BadgeActivationResult;
+  /** A module claims a badge (`POST badgeMeta/{badgeId}/claim`); claiming again only warns. */
+  readonly claimBadge: ClaimBadgeResult;
+  /** Defines a badge (`POST badgeMeta`). */
+  readonly createBadge: CreateBadgeResult;
+  /** Creates a badge custom field (`POST customField`). */
+  readonly createBadgeCustomField: CreateBadgeCustomFieldResult;
+  /** Creates a badge group (`POST group`). */
+  readonly createBadgeGroup: CreateBadgeGroupResult;
   /**
    * Creates the org's badge meta (`POST api_gateway/v1/badges/orgMeta`), once per
    * org. Send Capillary credentials as you would to Capillary: an `Authorization`
@@ -290,6 +1240,16 @@ export type Mutation = {
    * failures of the upstream, is a member of the result union, never a GraphQL error.
    */
   readonly createBadgeOrgMeta: CreateBadgeOrgMetaResult;
+  /** Switches a badge off (`PUT badgeMeta/{badgeId}/deactivate`). */
+  readonly deactivateBadge: BadgeActivationResult;
+  /** Withdraws a module's claim (`POST badgeMeta/{badgeId}/unclaim`). */
+  readonly unclaimBadge: UnclaimBadgeResult;
+  /** Replaces a badge definition (`PUT badgeMeta`). */
+  readonly updateBadge: UpdateBadgeResult;
+  /** Changes a badge custom field (`PUT customField/{customFieldId}`). */
+  readonly updateBadgeCustomField: UpdateBadgeCustomFieldResult;
+  /** Renames and re-ranks a badge group (`PUT {groupId}`, as the newest captured calls do). */
+  readonly updateBadgeGroup: UpdateBadgeGroupResult;
   /**
    * Replaces the org's badge meta (`PUT api_gateway/v1/badges/orgMeta`) with the
    * given tag list. The org meta must exist (`OrgMetaNotFound` otherwise).
@@ -300,8 +1260,68 @@ export type Mutation = {
 
 
 /** Changes to Capillary's Badges API. */
+export type MutationActivateBadgeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationClaimBadgeArgs = {
+  input: ClaimBadgeInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationCreateBadgeArgs = {
+  input: CreateBadgeInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationCreateBadgeCustomFieldArgs = {
+  input: CreateBadgeCustomFieldInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationCreateBadgeGroupArgs = {
+  input: CreateBadgeGroupInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
 export type MutationCreateBadgeOrgMetaArgs = {
   input: CreateBadgeOrgMetaInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationDeactivateBadgeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationUnclaimBadgeArgs = {
+  input: UnclaimBadgeInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationUpdateBadgeArgs = {
+  input: UpdateBadgeInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationUpdateBadgeCustomFieldArgs = {
+  input: UpdateBadgeCustomFieldInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationUpdateBadgeGroupArgs = {
+  input: UpdateBadgeGroupInput;
 };
 
 
@@ -355,12 +1375,203 @@ export type OrgMetaNotFound = BadgesError & {
 /** Reads of Capillary's Badges API. */
 export type Query = {
   readonly __typename?: 'Query';
+  /** One badge definition of the caller's org (`GET badgeMeta/{badgeId}`). */
+  readonly badge: BadgeResult;
+  /** One badge custom field of the caller's org (`GET customField/{customFieldId}`). */
+  readonly badgeCustomField: BadgeCustomFieldResult;
+  /** The caller's org's badge custom fields, a page at a time (`GET customField`), by last change. */
+  readonly badgeCustomFields: BadgeCustomFieldsResult;
+  /** The cycles of a badge's fixed-window limits (`GET badgeMeta/getFixedWindowDetails`). */
+  readonly badgeFixedWindows: BadgeFixedWindowsResult;
+  /** One badge group of the caller's org (`GET group/{groupId}`). */
+  readonly badgeGroup: BadgeGroupResult;
+  /** The caller's org's badge groups, a page at a time (`GET group`). */
+  readonly badgeGroups: BadgeGroupsResult;
   /**
    * The badge org meta of the caller's org (`GET api_gateway/v1/badges/orgMeta`):
    * Capillary derives the org from the credentials, so there is no argument. Send
    * an `Authorization` (Basic) or `X-CAP-API-OAUTH-TOKEN` header.
    */
   readonly badgeOrgMeta: BadgeOrgMetaResult;
+  /** The caller's org's badge definitions, a page at a time (`GET badgeMeta`). */
+  readonly badges: BadgesResult;
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryBadgeArgs = {
+  id: Scalars['ID']['input'];
+  includeStatistics?: Scalars['Boolean']['input'];
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryBadgeCustomFieldArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryBadgeCustomFieldsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  order?: InputMaybe<BadgesSortOrder>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  size?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryBadgeFixedWindowsArgs = {
+  badgeId: Scalars['ID']['input'];
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  endDate?: InputMaybe<Scalars['DateTime']['input']>;
+  fixedWindowCycleReferenceId?: InputMaybe<Scalars['String']['input']>;
+  includeEarnCount?: Scalars['Boolean']['input'];
+  page?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<BadgeFixedWindowScope>;
+  size?: InputMaybe<Scalars['Int']['input']>;
+  startDate?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryBadgeGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryBadgeGroupsArgs = {
+  order?: InputMaybe<BadgesSortOrder>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  size?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryBadgesArgs = {
+  filter?: InputMaybe<BadgeFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  size?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A module's claim on a badge, to withdraw. */
+export type UnclaimBadgeInput = {
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** The module that claimed it. */
+  readonly ownerType: BadgeOwnerType;
+  /** The module's object that claimed it. */
+  readonly referenceId: Scalars['String']['input'];
+};
+
+/** What `unclaimBadge` can come to. */
+export type UnclaimBadgeResult = BadgeClaimNotFound | BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeInput | UnclaimBadgeSuccess;
+
+/** The claim was withdrawn (Capillary keeps it, inactive). */
+export type UnclaimBadgeSuccess = {
+  readonly __typename?: 'UnclaimBadgeSuccess';
+  /** The badge, read from Capillary when selected. */
+  readonly badge?: Maybe<Badge>;
+  /** The badge's id. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The claim as Capillary holds it now. */
+  readonly claim: BadgeClaim;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** A badge custom field's new definition. */
+export type UpdateBadgeCustomFieldInput = {
+  /** False retires the field (Capillary's `isActive`): the only way to. */
+  readonly active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The type of its values. */
+  readonly dataType: BadgeCustomFieldDataType;
+  /** The value a badge gets when none is given. */
+  readonly defaultValue?: InputMaybe<Scalars['String']['input']>;
+  /** The field to change. */
+  readonly id: Scalars['ID']['input'];
+  /** Whether every badge must have a value (Capillary's `isMandatory`). */
+  readonly mandatory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['input'];
+};
+
+/** What `updateBadgeCustomField` can come to. */
+export type UpdateBadgeCustomFieldResult = BadgeCustomFieldNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeCustomFieldInput | UpdateBadgeCustomFieldSuccess;
+
+/** The custom field was changed. */
+export type UpdateBadgeCustomFieldSuccess = {
+  readonly __typename?: 'UpdateBadgeCustomFieldSuccess';
+  /** The field as Capillary stored it. */
+  readonly customField: BadgeCustomField;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** A badge group's new name and rank (both are replaced). */
+export type UpdateBadgeGroupInput = {
+  /** The group to change. */
+  readonly id: Scalars['ID']['input'];
+  /** Unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['input'];
+  /** The group's rank. */
+  readonly rank: Scalars['Int']['input'];
+};
+
+/** What `updateBadgeGroup` can come to. */
+export type UpdateBadgeGroupResult = BadgeGroupNameTaken | BadgeGroupNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeGroupInput | UpdateBadgeGroupSuccess;
+
+/** The group was changed. */
+export type UpdateBadgeGroupSuccess = {
+  readonly __typename?: 'UpdateBadgeGroupSuccess';
+  /** The group as Capillary stored it. */
+  readonly group: BadgeGroup;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/**
+ * A badge definition's new state: Capillary replaces every writable field with
+ * what is sent, so send the whole definition (read it first).
+ */
+export type UpdateBadgeInput = {
+  /** The activation flag. */
+  readonly active: Scalars['Boolean']['input'];
+  /** Limits over all customers. */
+  readonly badgeConstraints?: InputMaybe<ReadonlyArray<BadgeConstraintInput>>;
+  /** Puts the badge in a group. */
+  readonly badgeGroupId?: InputMaybe<Scalars['ID']['input']>;
+  /** The badge's rank within its group. */
+  readonly badgeRank?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 10. */
+  readonly benefits?: InputMaybe<ReadonlyArray<BadgeBenefitInput>>;
+  /** Values of the org's badge custom fields. */
+  readonly customFields?: InputMaybe<ReadonlyArray<BadgeCustomFieldValueInput>>;
+  /** Limits per customer; a fixed window cannot become another kind, nor the other way round. */
+  readonly customerConstraints?: InputMaybe<ReadonlyArray<BadgeConstraintInput>>;
+  /** Free text about the badge. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Earned directly, or enrolled first and then earned. */
+  readonly earnType: BadgeEarnType;
+  /** When an earned badge lapses. */
+  readonly earnedBadgeExpiry: BadgeExpiryInput;
+  /** After `startOn` and not in the past. */
+  readonly expiresOn: Scalars['DateTime']['input'];
+  /** The badge to change. */
+  readonly id: Scalars['ID']['input'];
+  /** Pictures of the badge. */
+  readonly images?: InputMaybe<ReadonlyArray<BadgeImageInput>>;
+  /** When an enrolment lapses: required for `ISSUE_EARN` badges. */
+  readonly issuedBadgeExpiry?: InputMaybe<BadgeExpiryInput>;
+  /** Unique within the org (case-sensitive). */
+  readonly name: Scalars['String']['input'];
+  /** The modules that may claim the badge; one with an active claim cannot be removed. */
+  readonly ownership: BadgeOwnershipInput;
+  /** May change only while the badge is `UPCOMING`. */
+  readonly startOn: Scalars['DateTime']['input'];
+  /** Name–value tags. */
+  readonly tags?: InputMaybe<ReadonlyArray<BadgeTagInput>>;
 };
 
 /** The org meta to store in place of the current one. */
@@ -386,6 +1597,18 @@ export type UpdateBadgeOrgMetaSuccess = {
   /** The org meta as Capillary stored it. */
   readonly orgMeta: BadgeOrgMeta;
   /** Warnings Capillary attached to the answer; empty when there were none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** What `updateBadge` can come to. */
+export type UpdateBadgeResult = BadgeNameTaken | BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidBadgeInput | UpdateBadgeSuccess;
+
+/** The badge definition was replaced. */
+export type UpdateBadgeSuccess = {
+  readonly __typename?: 'UpdateBadgeSuccess';
+  /** The badge as Capillary stored it. */
+  readonly badge: Badge;
+  /** Warnings Capillary attached; empty when none. */
   readonly warnings: ReadonlyArray<BadgesWarning>;
 };
 
@@ -470,11 +1693,23 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Badge: Badge;
+  BadgeCustomField: BadgeCustomField;
+  BadgeGroup: BadgeGroup;
   BadgeOrgMeta: BadgeOrgMeta;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Badge:
+    ( { __typename: 'Badge' }
+    & GraphQLRecursivePick<FederationTypes['Badge'], {"id":true}> );
+  BadgeCustomField:
+    ( { __typename: 'BadgeCustomField' }
+    & GraphQLRecursivePick<FederationTypes['BadgeCustomField'], {"id":true}> );
+  BadgeGroup:
+    ( { __typename: 'BadgeGroup' }
+    & GraphQLRecursivePick<FederationTypes['BadgeGroup'], {"id":true}> );
   BadgeOrgMeta:
     ( { __typename: 'BadgeOrgMeta' }
     & GraphQLRecursivePick<FederationTypes['BadgeOrgMeta'], {"orgId":true}> );
@@ -482,12 +1717,92 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  BadgeActivationResult:
+    | ( BadgeActivationChangedModel & { __typename: 'BadgeActivationChanged' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+  ;
+  BadgeCustomFieldResult:
+    | ( BadgeCustomFieldModel & { __typename: 'BadgeCustomField' } )
+    | ( BadgeCustomFieldNotFoundModel & { __typename: 'BadgeCustomFieldNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+  ;
+  BadgeCustomFieldsResult:
+    | ( BadgeCustomFieldPageModel & { __typename: 'BadgeCustomFieldPage' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeCustomFieldInputModel & { __typename: 'InvalidBadgeCustomFieldInput' } )
+  ;
+  BadgeFixedWindowsResult:
+    | ( BadgeFixedWindowPageModel & { __typename: 'BadgeFixedWindowPage' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
+  ;
+  BadgeGroupResult:
+    | ( BadgeGroupModel & { __typename: 'BadgeGroup' } )
+    | ( BadgeGroupNotFoundModel & { __typename: 'BadgeGroupNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+  ;
+  BadgeGroupsResult:
+    | ( BadgeGroupPageModel & { __typename: 'BadgeGroupPage' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeGroupInputModel & { __typename: 'InvalidBadgeGroupInput' } )
+  ;
   BadgeOrgMetaResult:
     | ( OrgMetaModel & { __typename: 'BadgeOrgMeta' } )
     | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
     | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
     | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
     | ( OrgMetaNotFoundModel & { __typename: 'OrgMetaNotFound' } )
+  ;
+  BadgeResult:
+    | ( BadgeModel & { __typename: 'Badge' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+  ;
+  BadgesResult:
+    | ( BadgePageModel & { __typename: 'BadgePage' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
+  ;
+  ClaimBadgeResult:
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( ClaimBadgeSuccessModel & { __typename: 'ClaimBadgeSuccess' } )
+    | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
+  ;
+  CreateBadgeCustomFieldResult:
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( CreateBadgeCustomFieldSuccessModel & { __typename: 'CreateBadgeCustomFieldSuccess' } )
+    | ( InvalidBadgeCustomFieldInputModel & { __typename: 'InvalidBadgeCustomFieldInput' } )
+  ;
+  CreateBadgeGroupResult:
+    | ( BadgeGroupNameTakenModel & { __typename: 'BadgeGroupNameTaken' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( CreateBadgeGroupSuccessModel & { __typename: 'CreateBadgeGroupSuccess' } )
+    | ( InvalidBadgeGroupInputModel & { __typename: 'InvalidBadgeGroupInput' } )
   ;
   CreateBadgeOrgMetaResult:
     | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
@@ -497,6 +1812,40 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( InvalidOrgMetaInputModel & { __typename: 'InvalidOrgMetaInput' } )
     | ( OrgMetaAlreadyExistsModel & { __typename: 'OrgMetaAlreadyExists' } )
   ;
+  CreateBadgeResult:
+    | ( BadgeNameTakenModel & { __typename: 'BadgeNameTaken' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( CreateBadgeSuccessModel & { __typename: 'CreateBadgeSuccess' } )
+    | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
+  ;
+  UnclaimBadgeResult:
+    | ( BadgeClaimNotFoundModel & { __typename: 'BadgeClaimNotFound' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
+    | ( UnclaimBadgeSuccessModel & { __typename: 'UnclaimBadgeSuccess' } )
+  ;
+  UpdateBadgeCustomFieldResult:
+    | ( BadgeCustomFieldNotFoundModel & { __typename: 'BadgeCustomFieldNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeCustomFieldInputModel & { __typename: 'InvalidBadgeCustomFieldInput' } )
+    | ( UpdateBadgeCustomFieldSuccessModel & { __typename: 'UpdateBadgeCustomFieldSuccess' } )
+  ;
+  UpdateBadgeGroupResult:
+    | ( BadgeGroupNameTakenModel & { __typename: 'BadgeGroupNameTaken' } )
+    | ( BadgeGroupNotFoundModel & { __typename: 'BadgeGroupNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeGroupInputModel & { __typename: 'InvalidBadgeGroupInput' } )
+    | ( UpdateBadgeGroupSuccessModel & { __typename: 'UpdateBadgeGroupSuccess' } )
+  ;
   UpdateBadgeOrgMetaResult:
     | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
     | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
@@ -505,14 +1854,32 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( OrgMetaNotFoundModel & { __typename: 'OrgMetaNotFound' } )
     | ( UpdateBadgeOrgMetaSuccessModel & { __typename: 'UpdateBadgeOrgMetaSuccess' } )
   ;
+  UpdateBadgeResult:
+    | ( BadgeNameTakenModel & { __typename: 'BadgeNameTaken' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
+    | ( UpdateBadgeSuccessModel & { __typename: 'UpdateBadgeSuccess' } )
+  ;
 }>;
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   BadgesError:
+    | ( BadgeClaimNotFoundModel & { __typename: 'BadgeClaimNotFound' } )
+    | ( BadgeCustomFieldNotFoundModel & { __typename: 'BadgeCustomFieldNotFound' } )
+    | ( BadgeGroupNameTakenModel & { __typename: 'BadgeGroupNameTaken' } )
+    | ( BadgeGroupNotFoundModel & { __typename: 'BadgeGroupNotFound' } )
+    | ( BadgeNameTakenModel & { __typename: 'BadgeNameTaken' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
     | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
     | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
     | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidBadgeCustomFieldInputModel & { __typename: 'InvalidBadgeCustomFieldInput' } )
+    | ( InvalidBadgeGroupInputModel & { __typename: 'InvalidBadgeGroupInput' } )
+    | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
     | ( InvalidOrgMetaInputModel & { __typename: 'InvalidOrgMetaInput' } )
     | ( OrgMetaAlreadyExistsModel & { __typename: 'OrgMetaAlreadyExists' } )
     | ( OrgMetaNotFoundModel & { __typename: 'OrgMetaNotFound' } )
@@ -521,65 +1888,458 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  BadgeOrgMeta: ResolverTypeWrapper<OrgMetaModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Badge: ResolverTypeWrapper<BadgeModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BadgeAbsoluteExpiry: BadgeAbsoluteExpiry;
+  BadgeActivationChanged: ResolverTypeWrapper<BadgeActivationChangedModel>;
+  BadgeActivationFilter: BadgeActivationFilter;
+  BadgeActivationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeActivationResult']>;
+  BadgeBenefit: ResolverTypeWrapper<BadgeBenefit>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  BadgeBenefitInput: BadgeBenefitInput;
+  BadgeBenefitType: BadgeBenefitType;
+  BadgeClaim: ResolverTypeWrapper<BadgeClaimModel>;
+  BadgeClaimNotFound: ResolverTypeWrapper<BadgeClaimNotFoundModel>;
+  BadgeConstraint: ResolverTypeWrapper<BadgeConstraint>;
+  BadgeConstraintInput: BadgeConstraintInput;
+  BadgeConstraintType: BadgeConstraintType;
+  BadgeCustomField: ResolverTypeWrapper<BadgeCustomFieldModel>;
+  BadgeCustomFieldDataType: BadgeCustomFieldDataType;
+  BadgeCustomFieldNotFound: ResolverTypeWrapper<BadgeCustomFieldNotFoundModel>;
+  BadgeCustomFieldPage: ResolverTypeWrapper<BadgeCustomFieldPageModel>;
+  BadgeCustomFieldResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeCustomFieldResult']>;
+  BadgeCustomFieldValue: ResolverTypeWrapper<BadgeCustomFieldValue>;
+  BadgeCustomFieldValueInput: BadgeCustomFieldValueInput;
+  BadgeCustomFieldsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeCustomFieldsResult']>;
+  BadgeCycle: ResolverTypeWrapper<BadgeCycle>;
+  BadgeCycleStatus: BadgeCycleStatus;
+  BadgeDayOfWeek: BadgeDayOfWeek;
+  BadgeEarnType: BadgeEarnType;
+  BadgeExpiry: ResolverTypeWrapper<BadgeExpiry>;
+  BadgeExpiryInput: BadgeExpiryInput;
+  BadgeExpiryType: BadgeExpiryType;
+  BadgeFilter: BadgeFilter;
+  BadgeFixedWindowCycle: ResolverTypeWrapper<BadgeFixedWindowCycle>;
+  BadgeFixedWindowPage: ResolverTypeWrapper<BadgeFixedWindowPageModel>;
+  BadgeFixedWindowScope: BadgeFixedWindowScope;
+  BadgeFixedWindowsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeFixedWindowsResult']>;
+  BadgeGroup: ResolverTypeWrapper<BadgeGroupModel>;
+  BadgeGroupNameTaken: ResolverTypeWrapper<BadgeGroupNameTakenModel>;
+  BadgeGroupNotFound: ResolverTypeWrapper<BadgeGroupNotFoundModel>;
+  BadgeGroupPage: ResolverTypeWrapper<BadgeGroupPageModel>;
+  BadgeGroupResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeGroupResult']>;
+  BadgeGroupsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeGroupsResult']>;
+  BadgeImage: ResolverTypeWrapper<BadgeImage>;
+  BadgeImageInput: BadgeImageInput;
+  BadgeImageTag: BadgeImageTag;
+  BadgeNameTaken: ResolverTypeWrapper<BadgeNameTakenModel>;
+  BadgeNotFound: ResolverTypeWrapper<BadgeNotFoundModel>;
+  BadgeOrgMeta: ResolverTypeWrapper<OrgMetaModel>;
   BadgeOrgMetaResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeOrgMetaResult']>;
   BadgeOrgMetaTag: ResolverTypeWrapper<BadgeOrgMetaTag>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BadgeOrgMetaTagInput: BadgeOrgMetaTagInput;
+  BadgeOwnerType: BadgeOwnerType;
+  BadgeOwnership: ResolverTypeWrapper<Omit<BadgeOwnership, 'claims'> & { claims: ReadonlyArray<ResolversTypes['BadgeClaim']> }>;
+  BadgeOwnershipInput: BadgeOwnershipInput;
+  BadgePage: ResolverTypeWrapper<BadgePageModel>;
+  BadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeResult']>;
+  BadgeSortField: BadgeSortField;
+  BadgeStatus: BadgeStatus;
+  BadgeTag: ResolverTypeWrapper<BadgeTag>;
+  BadgeTagInput: BadgeTagInput;
+  BadgeTimeUnit: BadgeTimeUnit;
   BadgesAccessDenied: ResolverTypeWrapper<BadgesAccessDeniedModel>;
   BadgesAuthenticationFailed: ResolverTypeWrapper<BadgesAuthenticationFailedModel>;
   BadgesError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['BadgesError']>;
+  BadgesPageInfo: ResolverTypeWrapper<BadgesPageInfo>;
+  BadgesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgesResult']>;
+  BadgesSortOrder: BadgesSortOrder;
   BadgesUpstreamError: ResolverTypeWrapper<BadgesUpstreamError>;
   BadgesUpstreamFailure: ResolverTypeWrapper<BadgesUpstreamFailureModel>;
   BadgesUpstreamFailureCause: BadgesUpstreamFailureCause;
   BadgesWarning: ResolverTypeWrapper<BadgesWarning>;
+  ClaimBadgeInput: ClaimBadgeInput;
+  ClaimBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ClaimBadgeResult']>;
+  ClaimBadgeSuccess: ResolverTypeWrapper<ClaimBadgeSuccessModel>;
+  CreateBadgeCustomFieldInput: CreateBadgeCustomFieldInput;
+  CreateBadgeCustomFieldResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateBadgeCustomFieldResult']>;
+  CreateBadgeCustomFieldSuccess: ResolverTypeWrapper<CreateBadgeCustomFieldSuccessModel>;
+  CreateBadgeGroupInput: CreateBadgeGroupInput;
+  CreateBadgeGroupResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateBadgeGroupResult']>;
+  CreateBadgeGroupSuccess: ResolverTypeWrapper<CreateBadgeGroupSuccessModel>;
+  CreateBadgeInput: CreateBadgeInput;
   CreateBadgeOrgMetaInput: CreateBadgeOrgMetaInput;
   CreateBadgeOrgMetaResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateBadgeOrgMetaResult']>;
   CreateBadgeOrgMetaSuccess: ResolverTypeWrapper<CreateBadgeOrgMetaSuccessModel>;
+  CreateBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateBadgeResult']>;
+  CreateBadgeSuccess: ResolverTypeWrapper<CreateBadgeSuccessModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   InputProblem: ResolverTypeWrapper<InputProblem>;
+  InvalidBadgeCustomFieldInput: ResolverTypeWrapper<InvalidBadgeCustomFieldInputModel>;
+  InvalidBadgeGroupInput: ResolverTypeWrapper<InvalidBadgeGroupInputModel>;
+  InvalidBadgeInput: ResolverTypeWrapper<InvalidBadgeInputModel>;
   InvalidOrgMetaInput: ResolverTypeWrapper<InvalidOrgMetaInputModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrgMetaAlreadyExists: ResolverTypeWrapper<OrgMetaAlreadyExistsModel>;
   OrgMetaNotFound: ResolverTypeWrapper<OrgMetaNotFoundModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UnclaimBadgeInput: UnclaimBadgeInput;
+  UnclaimBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UnclaimBadgeResult']>;
+  UnclaimBadgeSuccess: ResolverTypeWrapper<UnclaimBadgeSuccessModel>;
+  UpdateBadgeCustomFieldInput: UpdateBadgeCustomFieldInput;
+  UpdateBadgeCustomFieldResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateBadgeCustomFieldResult']>;
+  UpdateBadgeCustomFieldSuccess: ResolverTypeWrapper<UpdateBadgeCustomFieldSuccessModel>;
+  UpdateBadgeGroupInput: UpdateBadgeGroupInput;
+  UpdateBadgeGroupResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateBadgeGroupResult']>;
+  UpdateBadgeGroupSuccess: ResolverTypeWrapper<UpdateBadgeGroupSuccessModel>;
+  UpdateBadgeInput: UpdateBadgeInput;
   UpdateBadgeOrgMetaInput: UpdateBadgeOrgMetaInput;
   UpdateBadgeOrgMetaResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateBadgeOrgMetaResult']>;
   UpdateBadgeOrgMetaSuccess: ResolverTypeWrapper<UpdateBadgeOrgMetaSuccessModel>;
+  UpdateBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateBadgeResult']>;
+  UpdateBadgeSuccess: ResolverTypeWrapper<UpdateBadgeSuccessModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  BadgeOrgMeta: OrgMetaModel;
-  Int: Scalars['Int']['output'];
+  Badge: BadgeModel;
+  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  BadgeActivationChanged: BadgeActivationChangedModel;
+  BadgeActivationResult: ResolversUnionTypes<ResolversParentTypes>['BadgeActivationResult'];
+  BadgeBenefit: BadgeBenefit;
+  Float: Scalars['Float']['output'];
+  BadgeBenefitInput: BadgeBenefitInput;
+  BadgeClaim: BadgeClaimModel;
+  BadgeClaimNotFound: BadgeClaimNotFoundModel;
+  BadgeConstraint: BadgeConstraint;
+  BadgeConstraintInput: BadgeConstraintInput;
+  BadgeCustomField: BadgeCustomFieldModel;
+  BadgeCustomFieldNotFound: BadgeCustomFieldNotFoundModel;
+  BadgeCustomFieldPage: BadgeCustomFieldPageModel;
+  BadgeCustomFieldResult: ResolversUnionTypes<ResolversParentTypes>['BadgeCustomFieldResult'];
+  BadgeCustomFieldValue: BadgeCustomFieldValue;
+  BadgeCustomFieldValueInput: BadgeCustomFieldValueInput;
+  BadgeCustomFieldsResult: ResolversUnionTypes<ResolversParentTypes>['BadgeCustomFieldsResult'];
+  BadgeCycle: BadgeCycle;
+  BadgeExpiry: BadgeExpiry;
+  BadgeExpiryInput: BadgeExpiryInput;
+  BadgeFilter: BadgeFilter;
+  BadgeFixedWindowCycle: BadgeFixedWindowCycle;
+  BadgeFixedWindowPage: BadgeFixedWindowPageModel;
+  BadgeFixedWindowsResult: ResolversUnionTypes<ResolversParentTypes>['BadgeFixedWindowsResult'];
+  BadgeGroup: BadgeGroupModel;
+  BadgeGroupNameTaken: BadgeGroupNameTakenModel;
+  BadgeGroupNotFound: BadgeGroupNotFoundModel;
+  BadgeGroupPage: BadgeGroupPageModel;
+  BadgeGroupResult: ResolversUnionTypes<ResolversParentTypes>['BadgeGroupResult'];
+  BadgeGroupsResult: ResolversUnionTypes<ResolversParentTypes>['BadgeGroupsResult'];
+  BadgeImage: BadgeImage;
+  BadgeImageInput: BadgeImageInput;
+  BadgeNameTaken: BadgeNameTakenModel;
+  BadgeNotFound: BadgeNotFoundModel;
+  BadgeOrgMeta: OrgMetaModel;
   BadgeOrgMetaResult: ResolversUnionTypes<ResolversParentTypes>['BadgeOrgMetaResult'];
   BadgeOrgMetaTag: BadgeOrgMetaTag;
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   BadgeOrgMetaTagInput: BadgeOrgMetaTagInput;
+  BadgeOwnership: Omit<BadgeOwnership, 'claims'> & { claims: ReadonlyArray<ResolversParentTypes['BadgeClaim']> };
+  BadgeOwnershipInput: BadgeOwnershipInput;
+  BadgePage: BadgePageModel;
+  BadgeResult: ResolversUnionTypes<ResolversParentTypes>['BadgeResult'];
+  BadgeTag: BadgeTag;
+  BadgeTagInput: BadgeTagInput;
   BadgesAccessDenied: BadgesAccessDeniedModel;
   BadgesAuthenticationFailed: BadgesAuthenticationFailedModel;
   BadgesError: ResolversInterfaceTypes<ResolversParentTypes>['BadgesError'];
+  BadgesPageInfo: BadgesPageInfo;
+  BadgesResult: ResolversUnionTypes<ResolversParentTypes>['BadgesResult'];
   BadgesUpstreamError: BadgesUpstreamError;
   BadgesUpstreamFailure: BadgesUpstreamFailureModel;
   BadgesWarning: BadgesWarning;
+  ClaimBadgeInput: ClaimBadgeInput;
+  ClaimBadgeResult: ResolversUnionTypes<ResolversParentTypes>['ClaimBadgeResult'];
+  ClaimBadgeSuccess: ClaimBadgeSuccessModel;
+  CreateBadgeCustomFieldInput: CreateBadgeCustomFieldInput;
+  CreateBadgeCustomFieldResult: ResolversUnionTypes<ResolversParentTypes>['CreateBadgeCustomFieldResult'];
+  CreateBadgeCustomFieldSuccess: CreateBadgeCustomFieldSuccessModel;
+  CreateBadgeGroupInput: CreateBadgeGroupInput;
+  CreateBadgeGroupResult: ResolversUnionTypes<ResolversParentTypes>['CreateBadgeGroupResult'];
+  CreateBadgeGroupSuccess: CreateBadgeGroupSuccessModel;
+  CreateBadgeInput: CreateBadgeInput;
   CreateBadgeOrgMetaInput: CreateBadgeOrgMetaInput;
   CreateBadgeOrgMetaResult: ResolversUnionTypes<ResolversParentTypes>['CreateBadgeOrgMetaResult'];
   CreateBadgeOrgMetaSuccess: CreateBadgeOrgMetaSuccessModel;
+  CreateBadgeResult: ResolversUnionTypes<ResolversParentTypes>['CreateBadgeResult'];
+  CreateBadgeSuccess: CreateBadgeSuccessModel;
   DateTime: Scalars['DateTime']['output'];
   InputProblem: InputProblem;
+  InvalidBadgeCustomFieldInput: InvalidBadgeCustomFieldInputModel;
+  InvalidBadgeGroupInput: InvalidBadgeGroupInputModel;
+  InvalidBadgeInput: InvalidBadgeInputModel;
   InvalidOrgMetaInput: InvalidOrgMetaInputModel;
   Mutation: Record<PropertyKey, never>;
   OrgMetaAlreadyExists: OrgMetaAlreadyExistsModel;
   OrgMetaNotFound: OrgMetaNotFoundModel;
   Query: Record<PropertyKey, never>;
+  UnclaimBadgeInput: UnclaimBadgeInput;
+  UnclaimBadgeResult: ResolversUnionTypes<ResolversParentTypes>['UnclaimBadgeResult'];
+  UnclaimBadgeSuccess: UnclaimBadgeSuccessModel;
+  UpdateBadgeCustomFieldInput: UpdateBadgeCustomFieldInput;
+  UpdateBadgeCustomFieldResult: ResolversUnionTypes<ResolversParentTypes>['UpdateBadgeCustomFieldResult'];
+  UpdateBadgeCustomFieldSuccess: UpdateBadgeCustomFieldSuccessModel;
+  UpdateBadgeGroupInput: UpdateBadgeGroupInput;
+  UpdateBadgeGroupResult: ResolversUnionTypes<ResolversParentTypes>['UpdateBadgeGroupResult'];
+  UpdateBadgeGroupSuccess: UpdateBadgeGroupSuccessModel;
+  UpdateBadgeInput: UpdateBadgeInput;
   UpdateBadgeOrgMetaInput: UpdateBadgeOrgMetaInput;
   UpdateBadgeOrgMetaResult: ResolversUnionTypes<ResolversParentTypes>['UpdateBadgeOrgMetaResult'];
   UpdateBadgeOrgMetaSuccess: UpdateBadgeOrgMetaSuccessModel;
+  UpdateBadgeResult: ResolversUnionTypes<ResolversParentTypes>['UpdateBadgeResult'];
+  UpdateBadgeSuccess: UpdateBadgeSuccessModel;
+}>;
+
+export type BadgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Badge'] = ResolversParentTypes['Badge'], FederationReferenceType extends FederationReferenceTypes['Badge'] = FederationReferenceTypes['Badge']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Badge']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  badgeConstraints?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeConstraint']>>, ParentType, ContextType>;
+  badgeGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  badgeGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  badgeNumericId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  badgeRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  benefits?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeBenefit']>>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  customFields?: Resolver<ReadonlyArray<ResolversTypes['BadgeCustomFieldValue']>, ParentType, ContextType>;
+  customerConstraints?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeConstraint']>>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  earnType?: Resolver<ResolversTypes['BadgeEarnType'], ParentType, ContextType>;
+  earnedBadgeExpiry?: Resolver<Maybe<ResolversTypes['BadgeExpiry']>, ParentType, ContextType>;
+  earnedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['BadgeGroup']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<ReadonlyArray<ResolversTypes['BadgeImage']>, ParentType, ContextType>;
+  issuedBadgeExpiry?: Resolver<Maybe<ResolversTypes['BadgeExpiry']>, ParentType, ContextType>;
+  issuedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastUpdatedBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastUpdatedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ownership?: Resolver<ResolversTypes['BadgeOwnership'], ParentType, ContextType>;
+  startOn?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BadgeStatus'], ParentType, ContextType>;
+  tags?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeTag']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeActivationChangedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeActivationChanged'] = ResolversParentTypes['BadgeActivationChanged']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeActivationResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeActivationResult'] = ResolversParentTypes['BadgeActivationResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeActivationChanged' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure', ParentType, ContextType>;
+}>;
+
+export type BadgeBenefitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeBenefit'] = ResolversParentTypes['BadgeBenefit']> = ResolversObject<{
+  allocationStrategyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  benefitType?: Resolver<ResolversTypes['BadgeBenefitType'], ParentType, ContextType>;
+  expirationStrategyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  programId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promotionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seriesId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BadgeClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeClaim'] = ResolversParentTypes['BadgeClaim']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerType?: Resolver<ResolversTypes['BadgeOwnerType'], ParentType, ContextType>;
+  referenceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BadgeClaimNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeClaimNotFound'] = ResolversParentTypes['BadgeClaimNotFound']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerType?: Resolver<ResolversTypes['BadgeOwnerType'], ParentType, ContextType>;
+  referenceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeConstraintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeConstraint'] = ResolversParentTypes['BadgeConstraint']> = ResolversObject<{
+  constraintType?: Resolver<ResolversTypes['BadgeConstraintType'], ParentType, ContextType>;
+  currentCycle?: Resolver<Maybe<ResolversTypes['BadgeCycle']>, ParentType, ContextType>;
+  cycleStatus?: Resolver<Maybe<ResolversTypes['BadgeCycleStatus']>, ParentType, ContextType>;
+  durationType?: Resolver<Maybe<ResolversTypes['BadgeTimeUnit']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  maxEarnForDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxEarnForMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxEarnForWeeks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxEarnLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  referenceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refreshRate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rollForDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rollForMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rollForWeeks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rollType?: Resolver<Maybe<ResolversTypes['BadgeTimeUnit']>, ParentType, ContextType>;
+  rollValue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  startDayOfTheWeek?: Resolver<Maybe<ResolversTypes['BadgeDayOfWeek']>, ParentType, ContextType>;
+}>;
+
+export type BadgeCustomFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeCustomField'] = ResolversParentTypes['BadgeCustomField'], FederationReferenceType extends FederationReferenceTypes['BadgeCustomField'] = FederationReferenceTypes['BadgeCustomField']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BadgeCustomField']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dataType?: Resolver<ResolversTypes['BadgeCustomFieldDataType'], ParentType, ContextType>;
+  defaultValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUpdatedBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastUpdatedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  mandatory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeCustomFieldNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeCustomFieldNotFound'] = ResolversParentTypes['BadgeCustomFieldNotFound']> = ResolversObject<{
+  customFieldId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeCustomFieldPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeCustomFieldPage'] = ResolversParentTypes['BadgeCustomFieldPage']> = ResolversObject<{
+  items?: Resolver<ReadonlyArray<ResolversTypes['BadgeCustomField']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['BadgesPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeCustomFieldResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeCustomFieldResult'] = ResolversParentTypes['BadgeCustomFieldResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeCustomField' | 'BadgeCustomFieldNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure', ParentType, ContextType>;
+}>;
+
+export type BadgeCustomFieldValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeCustomFieldValue'] = ResolversParentTypes['BadgeCustomFieldValue']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BadgeCustomFieldsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeCustomFieldsResult'] = ResolversParentTypes['BadgeCustomFieldsResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeCustomFieldPage' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeCustomFieldInput', ParentType, ContextType>;
+}>;
+
+export type BadgeCycleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeCycle'] = ResolversParentTypes['BadgeCycle']> = ResolversObject<{
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type BadgeExpiryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeExpiry'] = ResolversParentTypes['BadgeExpiry']> = ResolversObject<{
+  expireWithBadgeMeta?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiryType?: Resolver<ResolversTypes['BadgeExpiryType'], ParentType, ContextType>;
+  relativeExpiryType?: Resolver<Maybe<ResolversTypes['BadgeTimeUnit']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['BadgeAbsoluteExpiry']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type BadgeFixedWindowCycleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeFixedWindowCycle'] = ResolversParentTypes['BadgeFixedWindowCycle']> = ResolversObject<{
+  constraintType?: Resolver<ResolversTypes['BadgeConstraintType'], ParentType, ContextType>;
+  earnCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fixedWindowCycleReferenceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type BadgeFixedWindowPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeFixedWindowPage'] = ResolversParentTypes['BadgeFixedWindowPage']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  cycles?: Resolver<ReadonlyArray<ResolversTypes['BadgeFixedWindowCycle']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['BadgesPageInfo'], ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeFixedWindowsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeFixedWindowsResult'] = ResolversParentTypes['BadgeFixedWindowsResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeFixedWindowPage' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeInput', ParentType, ContextType>;
+}>;
+
+export type BadgeGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeGroup'] = ResolversParentTypes['BadgeGroup'], FederationReferenceType extends FederationReferenceTypes['BadgeGroup'] = FederationReferenceTypes['BadgeGroup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BadgeGroup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUpdatedBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastUpdatedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeGroupNameTakenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeGroupNameTaken'] = ResolversParentTypes['BadgeGroupNameTaken']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeGroupNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeGroupNotFound'] = ResolversParentTypes['BadgeGroupNotFound']> = ResolversObject<{
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeGroupPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeGroupPage'] = ResolversParentTypes['BadgeGroupPage']> = ResolversObject<{
+  items?: Resolver<ReadonlyArray<ResolversTypes['BadgeGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['BadgesPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeGroupResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeGroupResult'] = ResolversParentTypes['BadgeGroupResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeGroup' | 'BadgeGroupNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure', ParentType, ContextType>;
+}>;
+
+export type BadgeGroupsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeGroupsResult'] = ResolversParentTypes['BadgeGroupsResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeGroupPage' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeGroupInput', ParentType, ContextType>;
+}>;
+
+export type BadgeImageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeImage'] = ResolversParentTypes['BadgeImage']> = ResolversObject<{
+  fileSvcHandle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tag?: Resolver<Maybe<ResolversTypes['BadgeImageTag']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BadgeNameTakenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeNameTaken'] = ResolversParentTypes['BadgeNameTaken']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeNotFound'] = ResolversParentTypes['BadgeNotFound']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type BadgeOrgMetaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeOrgMeta'] = ResolversParentTypes['BadgeOrgMeta'], FederationReferenceType extends FederationReferenceTypes['BadgeOrgMeta'] = FederationReferenceTypes['BadgeOrgMeta']> = ResolversObject<{
@@ -605,6 +2365,26 @@ export type BadgeOrgMetaTagResolvers<ContextType = Context, ParentType extends R
   mandatory?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 }>;
 
+export type BadgeOwnershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeOwnership'] = ResolversParentTypes['BadgeOwnership']> = ResolversObject<{
+  claims?: Resolver<ReadonlyArray<ResolversTypes['BadgeClaim']>, ParentType, ContextType>;
+  restrictedToOwners?: Resolver<ReadonlyArray<ResolversTypes['BadgeOwnerType']>, ParentType, ContextType>;
+}>;
+
+export type BadgePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgePage'] = ResolversParentTypes['BadgePage']> = ResolversObject<{
+  items?: Resolver<ReadonlyArray<ResolversTypes['Badge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['BadgesPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeResult'] = ResolversParentTypes['BadgeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Badge' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure', ParentType, ContextType>;
+}>;
+
+export type BadgeTagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeTag'] = ResolversParentTypes['BadgeTag']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type BadgesAccessDeniedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesAccessDenied'] = ResolversParentTypes['BadgesAccessDenied']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -620,7 +2400,18 @@ export type BadgesAuthenticationFailedResolvers<ContextType = Context, ParentTyp
 }>;
 
 export type BadgesErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesError'] = ResolversParentTypes['BadgesError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidOrgMetaInput' | 'OrgMetaAlreadyExists' | 'OrgMetaNotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BadgeClaimNotFound' | 'BadgeCustomFieldNotFound' | 'BadgeGroupNameTaken' | 'BadgeGroupNotFound' | 'BadgeNameTaken' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeCustomFieldInput' | 'InvalidBadgeGroupInput' | 'InvalidBadgeInput' | 'InvalidOrgMetaInput' | 'OrgMetaAlreadyExists' | 'OrgMetaNotFound', ParentType, ContextType>;
+}>;
+
+export type BadgesPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesPageInfo'] = ResolversParentTypes['BadgesPageInfo']> = ResolversObject<{
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BadgesResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesResult'] = ResolversParentTypes['BadgesResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgePage' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeInput', ParentType, ContextType>;
 }>;
 
 export type BadgesUpstreamErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesUpstreamError'] = ResolversParentTypes['BadgesUpstreamError']> = ResolversObject<{
@@ -645,12 +2436,55 @@ export type BadgesWarningResolvers<ContextType = Context, ParentType extends Res
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ClaimBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimBadgeResult'] = ResolversParentTypes['ClaimBadgeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'ClaimBadgeSuccess' | 'InvalidBadgeInput', ParentType, ContextType>;
+}>;
+
+export type ClaimBadgeSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimBadgeSuccess'] = ResolversParentTypes['ClaimBadgeSuccess']> = ResolversObject<{
+  alreadyClaimed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['BadgeClaim'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CreateBadgeCustomFieldResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeCustomFieldResult'] = ResolversParentTypes['CreateBadgeCustomFieldResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CreateBadgeCustomFieldSuccess' | 'InvalidBadgeCustomFieldInput', ParentType, ContextType>;
+}>;
+
+export type CreateBadgeCustomFieldSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeCustomFieldSuccess'] = ResolversParentTypes['CreateBadgeCustomFieldSuccess']> = ResolversObject<{
+  customField?: Resolver<ResolversTypes['BadgeCustomField'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CreateBadgeGroupResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeGroupResult'] = ResolversParentTypes['CreateBadgeGroupResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeGroupNameTaken' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CreateBadgeGroupSuccess' | 'InvalidBadgeGroupInput', ParentType, ContextType>;
+}>;
+
+export type CreateBadgeGroupSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeGroupSuccess'] = ResolversParentTypes['CreateBadgeGroupSuccess']> = ResolversObject<{
+  group?: Resolver<ResolversTypes['BadgeGroup'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type CreateBadgeOrgMetaResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeOrgMetaResult'] = ResolversParentTypes['CreateBadgeOrgMetaResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CreateBadgeOrgMetaSuccess' | 'InvalidOrgMetaInput' | 'OrgMetaAlreadyExists', ParentType, ContextType>;
 }>;
 
 export type CreateBadgeOrgMetaSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeOrgMetaSuccess'] = ResolversParentTypes['CreateBadgeOrgMetaSuccess']> = ResolversObject<{
   orgMeta?: Resolver<ResolversTypes['BadgeOrgMeta'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CreateBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeResult'] = ResolversParentTypes['CreateBadgeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeNameTaken' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CreateBadgeSuccess' | 'InvalidBadgeInput', ParentType, ContextType>;
+}>;
+
+export type CreateBadgeSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateBadgeSuccess'] = ResolversParentTypes['CreateBadgeSuccess']> = ResolversObject<{
+  badge?: Resolver<ResolversTypes['Badge'], ParentType, ContextType>;
   warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -664,6 +2498,30 @@ export type InputProblemResolvers<ContextType = Context, ParentType extends Reso
   path?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type InvalidBadgeCustomFieldInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidBadgeCustomFieldInput'] = ResolversParentTypes['InvalidBadgeCustomFieldInput']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problems?: Resolver<ReadonlyArray<ResolversTypes['InputProblem']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidBadgeGroupInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidBadgeGroupInput'] = ResolversParentTypes['InvalidBadgeGroupInput']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problems?: Resolver<ReadonlyArray<ResolversTypes['InputProblem']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidBadgeInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidBadgeInput'] = ResolversParentTypes['InvalidBadgeInput']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problems?: Resolver<ReadonlyArray<ResolversTypes['InputProblem']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type InvalidOrgMetaInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidOrgMetaInput'] = ResolversParentTypes['InvalidOrgMetaInput']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   problems?: Resolver<ReadonlyArray<ResolversTypes['InputProblem']>, ParentType, ContextType>;
@@ -673,7 +2531,17 @@ export type InvalidOrgMetaInputResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  activateBadge?: Resolver<ResolversTypes['BadgeActivationResult'], ParentType, ContextType, RequireFields<MutationActivateBadgeArgs, 'id'>>;
+  claimBadge?: Resolver<ResolversTypes['ClaimBadgeResult'], ParentType, ContextType, RequireFields<MutationClaimBadgeArgs, 'input'>>;
+  createBadge?: Resolver<ResolversTypes['CreateBadgeResult'], ParentType, ContextType, RequireFields<MutationCreateBadgeArgs, 'input'>>;
+  createBadgeCustomField?: Resolver<ResolversTypes['CreateBadgeCustomFieldResult'], ParentType, ContextType, RequireFields<MutationCreateBadgeCustomFieldArgs, 'input'>>;
+  createBadgeGroup?: Resolver<ResolversTypes['CreateBadgeGroupResult'], ParentType, ContextType, RequireFields<MutationCreateBadgeGroupArgs, 'input'>>;
   createBadgeOrgMeta?: Resolver<ResolversTypes['CreateBadgeOrgMetaResult'], ParentType, ContextType, RequireFields<MutationCreateBadgeOrgMetaArgs, 'input'>>;
+  deactivateBadge?: Resolver<ResolversTypes['BadgeActivationResult'], ParentType, ContextType, RequireFields<MutationDeactivateBadgeArgs, 'id'>>;
+  unclaimBadge?: Resolver<ResolversTypes['UnclaimBadgeResult'], ParentType, ContextType, RequireFields<MutationUnclaimBadgeArgs, 'input'>>;
+  updateBadge?: Resolver<ResolversTypes['UpdateBadgeResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeArgs, 'input'>>;
+  updateBadgeCustomField?: Resolver<ResolversTypes['UpdateBadgeCustomFieldResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeCustomFieldArgs, 'input'>>;
+  updateBadgeGroup?: Resolver<ResolversTypes['UpdateBadgeGroupResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeGroupArgs, 'input'>>;
   updateBadgeOrgMeta?: Resolver<ResolversTypes['UpdateBadgeOrgMetaResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeOrgMetaArgs, 'input'>>;
 }>;
 
@@ -693,7 +2561,46 @@ export type OrgMetaNotFoundResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  badge?: Resolver<ResolversTypes['BadgeResult'], ParentType, ContextType, RequireFields<QueryBadgeArgs, 'id' | 'includeStatistics'>>;
+  badgeCustomField?: Resolver<ResolversTypes['BadgeCustomFieldResult'], ParentType, ContextType, RequireFields<QueryBadgeCustomFieldArgs, 'id'>>;
+  badgeCustomFields?: Resolver<ResolversTypes['BadgeCustomFieldsResult'], ParentType, ContextType, RequireFields<QueryBadgeCustomFieldsArgs, 'page' | 'size'>>;
+  badgeFixedWindows?: Resolver<ResolversTypes['BadgeFixedWindowsResult'], ParentType, ContextType, RequireFields<QueryBadgeFixedWindowsArgs, 'badgeId' | 'includeEarnCount' | 'page' | 'size'>>;
+  badgeGroup?: Resolver<ResolversTypes['BadgeGroupResult'], ParentType, ContextType, RequireFields<QueryBadgeGroupArgs, 'id'>>;
+  badgeGroups?: Resolver<ResolversTypes['BadgeGroupsResult'], ParentType, ContextType, RequireFields<QueryBadgeGroupsArgs, 'page' | 'size'>>;
   badgeOrgMeta?: Resolver<ResolversTypes['BadgeOrgMetaResult'], ParentType, ContextType>;
+  badges?: Resolver<ResolversTypes['BadgesResult'], ParentType, ContextType, RequireFields<QueryBadgesArgs, 'page' | 'size'>>;
+}>;
+
+export type UnclaimBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnclaimBadgeResult'] = ResolversParentTypes['UnclaimBadgeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeClaimNotFound' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeInput' | 'UnclaimBadgeSuccess', ParentType, ContextType>;
+}>;
+
+export type UnclaimBadgeSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnclaimBadgeSuccess'] = ResolversParentTypes['UnclaimBadgeSuccess']> = ResolversObject<{
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['BadgeClaim'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UpdateBadgeCustomFieldResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeCustomFieldResult'] = ResolversParentTypes['UpdateBadgeCustomFieldResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeCustomFieldNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeCustomFieldInput' | 'UpdateBadgeCustomFieldSuccess', ParentType, ContextType>;
+}>;
+
+export type UpdateBadgeCustomFieldSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeCustomFieldSuccess'] = ResolversParentTypes['UpdateBadgeCustomFieldSuccess']> = ResolversObject<{
+  customField?: Resolver<ResolversTypes['BadgeCustomField'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UpdateBadgeGroupResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeGroupResult'] = ResolversParentTypes['UpdateBadgeGroupResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeGroupNameTaken' | 'BadgeGroupNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeGroupInput' | 'UpdateBadgeGroupSuccess', ParentType, ContextType>;
+}>;
+
+export type UpdateBadgeGroupSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeGroupSuccess'] = ResolversParentTypes['UpdateBadgeGroupSuccess']> = ResolversObject<{
+  group?: Resolver<ResolversTypes['BadgeGroup'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type UpdateBadgeOrgMetaResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeOrgMetaResult'] = ResolversParentTypes['UpdateBadgeOrgMetaResult']> = ResolversObject<{
@@ -706,26 +2613,88 @@ export type UpdateBadgeOrgMetaSuccessResolvers<ContextType = Context, ParentType
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UpdateBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeResult'] = ResolversParentTypes['UpdateBadgeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeNameTaken' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeInput' | 'UpdateBadgeSuccess', ParentType, ContextType>;
+}>;
+
+export type UpdateBadgeSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeSuccess'] = ResolversParentTypes['UpdateBadgeSuccess']> = ResolversObject<{
+  badge?: Resolver<ResolversTypes['Badge'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Badge?: BadgeResolvers<ContextType>;
+  BadgeActivationChanged?: BadgeActivationChangedResolvers<ContextType>;
+  BadgeActivationResult?: BadgeActivationResultResolvers<ContextType>;
+  BadgeBenefit?: BadgeBenefitResolvers<ContextType>;
+  BadgeClaim?: BadgeClaimResolvers<ContextType>;
+  BadgeClaimNotFound?: BadgeClaimNotFoundResolvers<ContextType>;
+  BadgeConstraint?: BadgeConstraintResolvers<ContextType>;
+  BadgeCustomField?: BadgeCustomFieldResolvers<ContextType>;
+  BadgeCustomFieldNotFound?: BadgeCustomFieldNotFoundResolvers<ContextType>;
+  BadgeCustomFieldPage?: BadgeCustomFieldPageResolvers<ContextType>;
+  BadgeCustomFieldResult?: BadgeCustomFieldResultResolvers<ContextType>;
+  BadgeCustomFieldValue?: BadgeCustomFieldValueResolvers<ContextType>;
+  BadgeCustomFieldsResult?: BadgeCustomFieldsResultResolvers<ContextType>;
+  BadgeCycle?: BadgeCycleResolvers<ContextType>;
+  BadgeExpiry?: BadgeExpiryResolvers<ContextType>;
+  BadgeFixedWindowCycle?: BadgeFixedWindowCycleResolvers<ContextType>;
+  BadgeFixedWindowPage?: BadgeFixedWindowPageResolvers<ContextType>;
+  BadgeFixedWindowsResult?: BadgeFixedWindowsResultResolvers<ContextType>;
+  BadgeGroup?: BadgeGroupResolvers<ContextType>;
+  BadgeGroupNameTaken?: BadgeGroupNameTakenResolvers<ContextType>;
+  BadgeGroupNotFound?: BadgeGroupNotFoundResolvers<ContextType>;
+  BadgeGroupPage?: BadgeGroupPageResolvers<ContextType>;
+  BadgeGroupResult?: BadgeGroupResultResolvers<ContextType>;
+  BadgeGroupsResult?: BadgeGroupsResultResolvers<ContextType>;
+  BadgeImage?: BadgeImageResolvers<ContextType>;
+  BadgeNameTaken?: BadgeNameTakenResolvers<ContextType>;
+  BadgeNotFound?: BadgeNotFoundResolvers<ContextType>;
   BadgeOrgMeta?: BadgeOrgMetaResolvers<ContextType>;
   BadgeOrgMetaResult?: BadgeOrgMetaResultResolvers<ContextType>;
   BadgeOrgMetaTag?: BadgeOrgMetaTagResolvers<ContextType>;
+  BadgeOwnership?: BadgeOwnershipResolvers<ContextType>;
+  BadgePage?: BadgePageResolvers<ContextType>;
+  BadgeResult?: BadgeResultResolvers<ContextType>;
+  BadgeTag?: BadgeTagResolvers<ContextType>;
   BadgesAccessDenied?: BadgesAccessDeniedResolvers<ContextType>;
   BadgesAuthenticationFailed?: BadgesAuthenticationFailedResolvers<ContextType>;
   BadgesError?: BadgesErrorResolvers<ContextType>;
+  BadgesPageInfo?: BadgesPageInfoResolvers<ContextType>;
+  BadgesResult?: BadgesResultResolvers<ContextType>;
   BadgesUpstreamError?: BadgesUpstreamErrorResolvers<ContextType>;
   BadgesUpstreamFailure?: BadgesUpstreamFailureResolvers<ContextType>;
   BadgesWarning?: BadgesWarningResolvers<ContextType>;
+  ClaimBadgeResult?: ClaimBadgeResultResolvers<ContextType>;
+  ClaimBadgeSuccess?: ClaimBadgeSuccessResolvers<ContextType>;
+  CreateBadgeCustomFieldResult?: CreateBadgeCustomFieldResultResolvers<ContextType>;
+  CreateBadgeCustomFieldSuccess?: CreateBadgeCustomFieldSuccessResolvers<ContextType>;
+  CreateBadgeGroupResult?: CreateBadgeGroupResultResolvers<ContextType>;
+  CreateBadgeGroupSuccess?: CreateBadgeGroupSuccessResolvers<ContextType>;
   CreateBadgeOrgMetaResult?: CreateBadgeOrgMetaResultResolvers<ContextType>;
   CreateBadgeOrgMetaSuccess?: CreateBadgeOrgMetaSuccessResolvers<ContextType>;
+  CreateBadgeResult?: CreateBadgeResultResolvers<ContextType>;
+  CreateBadgeSuccess?: CreateBadgeSuccessResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   InputProblem?: InputProblemResolvers<ContextType>;
+  InvalidBadgeCustomFieldInput?: InvalidBadgeCustomFieldInputResolvers<ContextType>;
+  InvalidBadgeGroupInput?: InvalidBadgeGroupInputResolvers<ContextType>;
+  InvalidBadgeInput?: InvalidBadgeInputResolvers<ContextType>;
   InvalidOrgMetaInput?: InvalidOrgMetaInputResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrgMetaAlreadyExists?: OrgMetaAlreadyExistsResolvers<ContextType>;
   OrgMetaNotFound?: OrgMetaNotFoundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UnclaimBadgeResult?: UnclaimBadgeResultResolvers<ContextType>;
+  UnclaimBadgeSuccess?: UnclaimBadgeSuccessResolvers<ContextType>;
+  UpdateBadgeCustomFieldResult?: UpdateBadgeCustomFieldResultResolvers<ContextType>;
+  UpdateBadgeCustomFieldSuccess?: UpdateBadgeCustomFieldSuccessResolvers<ContextType>;
+  UpdateBadgeGroupResult?: UpdateBadgeGroupResultResolvers<ContextType>;
+  UpdateBadgeGroupSuccess?: UpdateBadgeGroupSuccessResolvers<ContextType>;
   UpdateBadgeOrgMetaResult?: UpdateBadgeOrgMetaResultResolvers<ContextType>;
   UpdateBadgeOrgMetaSuccess?: UpdateBadgeOrgMetaSuccessResolvers<ContextType>;
+  UpdateBadgeResult?: UpdateBadgeResultResolvers<ContextType>;
+  UpdateBadgeSuccess?: UpdateBadgeSuccessResolvers<ContextType>;
 }>;
 

@@ -1,21 +1,10 @@
 import type { CapillaryClient, Deadline } from '../capillary/client.js';
 import type { Credentials } from '../capillary/credentials.js';
-import { perform, type Caller } from '../capillary/operation.js';
+import { perform, type Caller, type Operation, type RequestReads } from '../capillary/operation.js';
 import type { RequestRecord } from '../observability/requestRecord.js';
-import { badgeOrgMeta } from '../operations/index.js';
-import type { ResultUnion } from '../operations/resultUnion.js';
 
 /** Built afresh for every GraphQL request; nothing in it outlives the request. */
-export interface Context extends Caller {
-  /**
-   * The caller's org meta, read from Capillary at most once per GraphQL request
-   * (until a write): the query, every entity reference and every
-   * `OrgMetaAlreadyExists.existing` share the one read. It is made within
-   * `deadline` when given (`existing`: the create's), else a fresh one.
-   */
-  readonly orgMeta: (deadline?: Deadline) => Promise<ResultUnion<'BadgeOrgMetaResult'>>;
-  /** After a write to the org meta: the next `orgMeta()` reads it again. */
-  readonly orgMetaWritten: () => void;
+export interface Context extends Caller, RequestReads {
   /** What this request did, for its log line. */
   readonly record: RequestRecord;
 }
@@ -32,12 +21,23 @@ export function createContext(
     },
   });
   const caller: Caller = { capillary, credentials, startDeadline };
-  let read: Promise<ResultUnion<'BadgeOrgMetaResult'>> | undefined;
+  // A read is made at most once per request for the same operation and arguments (until a write):
+  // a query, entity references, `existing`, and `Badge.group` of every badge of a list share it.
+  // It is made within `deadline` when given (`existing`: the create's), else a fresh one.
+  const reads = new Map<string, Promise<unknown>>();
   return {
     ...caller,
-    orgMeta: (deadline = startDeadline()) => (read ??= perform(badgeOrgMeta, {}, caller, deadline)),
-    orgMetaWritten: () => {
-      read = undefined;
+    read<A, D, R>(operation: Operation<A, D, R>, args: A, deadline = startDeadline()): Promise<R> {
+      const key = `${operation.name} ${JSON.stringify(args)}`;
+      let pending = reads.get(key) as Promise<R> | undefined;
+      if (pending === undefined) {
+        pending = perform(operation, args, caller, deadline);
+        reads.set(key, pending);
+      }
+      return pending;
+    },
+    written: () => {
+      reads.clear();
     },
     record,
   };

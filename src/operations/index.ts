@@ -1,4 +1,20 @@
 import type { AnyOperation } from '../capillary/operation.js';
+import { createBadgeGroup } from './badgeGroups/createBadgeGroup.js';
+import { badgeGroups } from './badgeGroups/listBadgeGroups.js';
+import { badgeGroup } from './badgeGroups/readBadgeGroup.js';
+import { updateBadgeGroup } from './badgeGroups/updateBadgeGroup.js';
+import { activateBadge, deactivateBadge } from './badges/badgeActivation.js';
+import { badgeFixedWindows } from './badges/badgeFixedWindows.js';
+import { claimBadge } from './badges/claimBadge.js';
+import { createBadge } from './badges/createBadge.js';
+import { badges } from './badges/listBadges.js';
+import { badge } from './badges/readBadge.js';
+import { unclaimBadge } from './badges/unclaimBadge.js';
+import { updateBadge } from './badges/updateBadge.js';
+import { createBadgeCustomField } from './customFields/createBadgeCustomField.js';
+import { badgeCustomFields } from './customFields/listBadgeCustomFields.js';
+import { badgeCustomField } from './customFields/readBadgeCustomField.js';
+import { updateBadgeCustomField } from './customFields/updateBadgeCustomField.js';
 import { badgeOrgMeta } from './orgMeta/badgeOrgMeta.js';
 import { createBadgeOrgMeta } from './orgMeta/createBadgeOrgMeta.js';
 import { updateBadgeOrgMeta } from './orgMeta/updateBadgeOrgMeta.js';
@@ -12,10 +28,48 @@ export const registry = {
   createBadgeOrgMeta,
   badgeOrgMeta,
   updateBadgeOrgMeta,
+  createBadge,
+  updateBadge,
+  badge,
+  badges,
+  badgeFixedWindows,
+  claimBadge,
+  unclaimBadge,
+  activateBadge,
+  deactivateBadge,
+  createBadgeGroup,
+  updateBadgeGroup,
+  badgeGroup,
+  badgeGroups,
+  createBadgeCustomField,
+  updateBadgeCustomField,
+  badgeCustomField,
+  badgeCustomFields,
 } as const;
 
 export type OperationName = keyof typeof registry;
 
 export const operations: readonly AnyOperation[] = Object.values(registry);
 
-export { badgeOrgMeta, createBadgeOrgMeta, updateBadgeOrgMeta };
+export {
+  activateBadge,
+  badge,
+  badgeCustomField,
+  badgeCustomFields,
+  badgeFixedWindows,
+  badgeGroup,
+  badgeGroups,
+  badgeOrgMeta,
+  badges,
+  claimBadge,
+  createBadge,
+  createBadgeCustomField,
+  createBadgeGroup,
+  createBadgeOrgMeta,
+  deactivateBadge,
+  unclaimBadge,
+  updateBadge,
+  updateBadgeCustomField,
+  updateBadgeGroup,
+  updateBadgeOrgMeta,
+};

@@ -1,7 +1,13 @@
 import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { registry } from '../operations/index.js';
 
 export const Query: QueryResolvers = {
-  badgeOrgMeta(_parent, _args, { orgMeta }) {
-    return orgMeta();
-  },
+  badgeOrgMeta: (_parent, _args, { read }) => read(registry.badgeOrgMeta, {}),
+  badge: (_parent, args, { read }) => read(registry.badge, args),
+  badges: (_parent, args, { read }) => read(registry.badges, args),
+  badgeFixedWindows: (_parent, args, { read }) => read(registry.badgeFixedWindows, args),
+  badgeGroup: (_parent, args, { read }) => read(registry.badgeGroup, args),
+  badgeGroups: (_parent, args, { read }) => read(registry.badgeGroups, args),
+  badgeCustomField: (_parent, args, { read }) => read(registry.badgeCustomField, args),
+  badgeCustomFields: (_parent, args, { read }) => read(registry.badgeCustomFields, args),
 };

@@ -1,8 +1,26 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { Badge } from './Badge.js';
+import { BadgeActivationChanged } from './BadgeActivationChanged.js';
+import { BadgeCustomField } from './BadgeCustomField.js';
+import { BadgeGroup } from './BadgeGroup.js';
 import { BadgeOrgMeta } from './BadgeOrgMeta.js';
+import { ClaimBadgeSuccess } from './ClaimBadgeSuccess.js';
 import { DateTime } from './DateTime.js';
 import { Mutation } from './Mutation.js';
 import { OrgMetaAlreadyExists } from './OrgMetaAlreadyExists.js';
 import { Query } from './Query.js';
+import { UnclaimBadgeSuccess } from './UnclaimBadgeSuccess.js';
 
-export const resolvers: Resolvers = { BadgeOrgMeta, DateTime, Mutation, OrgMetaAlreadyExists, Query };
+export const resolvers: Resolvers = {
+  Badge,
+  BadgeActivationChanged,
+  BadgeCustomField,
+  BadgeGroup,
+  BadgeOrgMeta,
+  ClaimBadgeSuccess,
+  DateTime,
+  Mutation,
+  OrgMetaAlreadyExists,
+  Query,
+  UnclaimBadgeSuccess,
+};

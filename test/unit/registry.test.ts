@@ -7,6 +7,18 @@ import { operations, registry, type OperationName } from '../../src/operations/i
 import { anyOutcome } from '../support/arbitraries.js';
 import { answered, resultFor } from '../support/fakeCapillary.js';
 import { categoryInput } from '../support/gateway.js';
+import {
+  activationData,
+  badgeInput,
+  badgePageData,
+  claimData,
+  customFieldPageData,
+  fixedWindowsData,
+  groupPageData,
+  storedBadge,
+  storedCustomField,
+  storedGroup,
+} from '../support/samples.js';
 import { storedOrgMeta } from '../support/stubUpstream.js';
 
 /**
@@ -25,6 +37,9 @@ interface Specification {
   readonly 409: string;
 }
 
+const claimInput = { badgeId: storedBadge.id, ownerType: 'Journeys' as const, referenceId: 'journey-481' };
+
+/** For each operation: valid arguments, documented `data`, and the member each varying outcome becomes. */
 const SPECIFICATIONS: { readonly [N in OperationName]: Specification } = {
   createBadgeOrgMeta: {
     args: { input: categoryInput },
@@ -48,6 +63,142 @@ const SPECIFICATIONS: { readonly [N in OperationName]: Specification } = {
     success: 'UpdateBadgeOrgMetaSuccess',
     400: 'InvalidOrgMetaInput',
     404: 'OrgMetaNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  createBadge: {
+    args: { input: badgeInput },
+    data: storedBadge,
+    success: 'CreateBadgeSuccess',
+    400: 'InvalidBadgeInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'BadgesUpstreamFailure',
+  },
+  updateBadge: {
+    args: { input: { ...badgeInput, id: storedBadge.id } },
+    data: storedBadge,
+    success: 'UpdateBadgeSuccess',
+    400: 'InvalidBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  badge: {
+    args: { id: storedBadge.id, includeStatistics: false },
+    data: storedBadge,
+    success: 'Badge',
+    400: 'BadgesUpstreamFailure',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  badges: {
+    args: { filter: { status: ['LIVE', 'UPCOMING'] }, page: 0, size: 10 },
+    data: badgePageData,
+    success: 'BadgePage',
+    400: 'InvalidBadgeInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'BadgesUpstreamFailure',
+  },
+  badgeFixedWindows: {
+    args: { badgeId: storedBadge.id, includeEarnCount: false, page: 0, size: 10 },
+    data: fixedWindowsData,
+    success: 'BadgeFixedWindowPage',
+    400: 'InvalidBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  claimBadge: {
+    args: { input: claimInput },
+    data: claimData,
+    success: 'ClaimBadgeSuccess',
+    400: 'InvalidBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  unclaimBadge: {
+    args: { input: claimInput },
+    data: { ...claimData, isActive: false },
+    success: 'UnclaimBadgeSuccess',
+    400: 'InvalidBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  activateBadge: {
+    args: { id: storedBadge.id },
+    data: { ...activationData, isActive: true },
+    success: 'BadgeActivationChanged',
+    400: 'BadgesUpstreamFailure',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  deactivateBadge: {
+    args: { id: storedBadge.id },
+    data: activationData,
+    success: 'BadgeActivationChanged',
+    400: 'BadgesUpstreamFailure',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  createBadgeGroup: {
+    args: { input: { name: 'Intermediate', rank: 2 } },
+    data: storedGroup,
+    success: 'CreateBadgeGroupSuccess',
+    400: 'InvalidBadgeGroupInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'BadgesUpstreamFailure',
+  },
+  updateBadgeGroup: {
+    args: { input: { id: storedGroup.id, name: 'Intermediate II', rank: 3 } },
+    data: storedGroup,
+    success: 'UpdateBadgeGroupSuccess',
+    400: 'InvalidBadgeGroupInput',
+    404: 'BadgeGroupNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  badgeGroup: {
+    args: { id: storedGroup.id },
+    data: storedGroup,
+    success: 'BadgeGroup',
+    400: 'BadgesUpstreamFailure',
+    404: 'BadgeGroupNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  badgeGroups: {
+    args: { page: 0, size: 10 },
+    data: groupPageData,
+    success: 'BadgeGroupPage',
+    400: 'InvalidBadgeGroupInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'BadgesUpstreamFailure',
+  },
+  createBadgeCustomField: {
+    args: { input: { name: 'Tier Hint', dataType: 'INTEGER', defaultValue: '0' } },
+    data: storedCustomField,
+    success: 'CreateBadgeCustomFieldSuccess',
+    400: 'InvalidBadgeCustomFieldInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'BadgesUpstreamFailure',
+  },
+  updateBadgeCustomField: {
+    args: { input: { id: storedCustomField.id, name: 'Tier Hint', dataType: 'INTEGER', active: false } },
+    data: storedCustomField,
+    success: 'UpdateBadgeCustomFieldSuccess',
+    400: 'InvalidBadgeCustomFieldInput',
+    404: 'BadgeCustomFieldNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  badgeCustomField: {
+    args: { id: storedCustomField.id },
+    data: storedCustomField,
+    success: 'BadgeCustomField',
+    400: 'BadgesUpstreamFailure',
+    404: 'BadgeCustomFieldNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  badgeCustomFields: {
+    args: { active: true, page: 0, size: 10 },
+    data: customFieldPageData,
+    success: 'BadgeCustomFieldPage',
+    400: 'InvalidBadgeCustomFieldInput',
+    404: 'BadgesUpstreamFailure',
     409: 'BadgesUpstreamFailure',
   },
 };
@@ -217,5 +368,133 @@ describe('every registered operation', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/** Each documented error code of Capillary's, with the member it becomes (facts files, error tables). */
+const DOCUMENTED_CODES: ReadonlyArray<
+  readonly [OperationName, number, number, string, Record<string, unknown>]
+> = [
+  [
+    'createBadge',
+    400,
+    725,
+    'Badge name cannot be duplicate',
+    { __typename: 'BadgeNameTaken', name: badgeInput.name },
+  ],
+  ['updateBadge', 400, 725, 'Badge name cannot be duplicate', { __typename: 'BadgeNameTaken' }],
+  [
+    'createBadge',
+    400,
+    722,
+    'Start Date cannot be past date',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['startOn'] }] },
+  ],
+  [
+    'createBadge',
+    400,
+    728,
+    'Atleast one owner is required',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['ownership', 'restrictedToOwners'] }] },
+  ],
+  [
+    'createBadge',
+    400,
+    714,
+    'Owner type is not allowed.',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['ownership', 'restrictedToOwners'] }] },
+  ],
+  [
+    'updateBadge',
+    400,
+    723,
+    'Start Date cannot change once the badge is live',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['startOn'] }] },
+  ],
+  [
+    'updateBadge',
+    400,
+    720,
+    'Start Date should be before End Date',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['expiresOn'] }] },
+  ],
+  [
+    'updateBadge',
+    400,
+    724,
+    'Expiry Date cannot be past date',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['expiresOn'] }] },
+  ],
+  [
+    'updateBadge',
+    400,
+    826,
+    'Change from rolling window or fixed constraint to fixed window or vice versa is not allowed.',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['customerConstraints'] }] },
+  ],
+  [
+    'claimBadge',
+    400,
+    400,
+    "Invalid enum value: 'LOYALTY' for the field: 'ownerType'. The value must be one of: [Loyalty, Journeys].",
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['ownerType'] }] },
+  ],
+  [
+    'claimBadge',
+    400,
+    717,
+    'Owner id is mandatory',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['referenceId'] }] },
+  ],
+  [
+    'unclaimBadge',
+    400,
+    737,
+    'Claim not found in existing claims',
+    { __typename: 'BadgeClaimNotFound', ownerType: 'Journeys', referenceId: 'journey-481' },
+  ],
+  ['badge', 404, 404, 'Passed badge is not found', { __typename: 'BadgeNotFound', badgeId: storedBadge.id }],
+  [
+    'createBadgeGroup',
+    400,
+    733,
+    'Group Name should be Unique.',
+    { __typename: 'BadgeGroupNameTaken', name: 'Intermediate' },
+  ],
+  ['updateBadgeGroup', 400, 733, 'Group Name should be Unique.', { __typename: 'BadgeGroupNameTaken' }],
+  [
+    'createBadgeGroup',
+    400,
+    732,
+    'Group Rank is Mandatory.',
+    { __typename: 'InvalidBadgeGroupInput', problems: [{ path: ['rank'] }] },
+  ],
+];
+
+describe('each documented error code', () => {
+  it.each(DOCUMENTED_CODES)(
+    '%s: HTTP %i with code %i (%s) becomes the documented member',
+    (name, status, code, message, member) => {
+      const outcome = answered(status, {
+        data: null,
+        errors: [{ code, message, reference: null }],
+        warnings: null,
+      });
+      expect(resultFor(name, outcome, SPECIFICATIONS[name].args)).toMatchObject(member);
+    },
+  );
+
+  it('a repeat claim (warning 900) is a success that says so', () => {
+    const outcome = answered(200, {
+      data: claimData,
+      errors: null,
+      warnings: [{ code: 900, message: 'Badge is already claimed by this owner' }],
+    });
+    expect(resultFor('claimBadge', outcome, { input: claimInput })).toMatchObject({
+      __typename: 'ClaimBadgeSuccess',
+      alreadyClaimed: true,
+      claim: { ownerType: 'Journeys', referenceId: 'journey-481', active: true },
+      warnings: [{ code: 900 }],
+    });
   });
 });

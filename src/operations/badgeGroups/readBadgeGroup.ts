@@ -1,0 +1,29 @@
+import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { defineOperation } from '../../capillary/operation.js';
+import type { QueryBadgeGroupArgs } from '../../generated/resolvers-types.js';
+import type { ResultUnion } from '../resultUnion.js';
+import { badgeGroupNotFound, badgeGroupSchema } from './badgeGroup.js';
+
+/**
+ * `GET group/{groupId}`: one group. Also read for `Badge.group` and `BadgeGroup`
+ * entity references (once per id per request).
+ */
+export const badgeGroup = defineOperation<ResultUnion<'BadgeGroupResult'>, QueryBadgeGroupArgs>()({
+  field: 'Query.badgeGroup',
+  alsoCalledBy: ['Badge.group'],
+  entity: 'BadgeGroup',
+  method: 'GET',
+  path: 'group/{groupId}',
+  pathParams: ({ id }) => ({ groupId: id }),
+  check: ({ id }) => (id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+  data: badgeGroupSchema,
+  outcomes: {
+    success: ({ data }) => ({ __typename: 'BadgeGroup', ...data }),
+    notFound: (verdict, { args }) => badgeGroupNotFound(args.id, verdict),
+    // A blank id names no group.
+    invalid: (verdict, { args }) =>
+      verdict.local ? badgeGroupNotFound(args.id, verdict) : unexpectedRefusal(verdict),
+    conflict: unexpectedRefusal,
+    ...commonOutcomes,
+  },
+});

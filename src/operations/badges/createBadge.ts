@@ -1,0 +1,38 @@
+import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { defineOperation } from '../../capillary/operation.js';
+import type { MutationCreateBadgeArgs } from '../../generated/resolvers-types.js';
+import type { ResultUnion } from '../resultUnion.js';
+import {
+  badgeBody,
+  badgeInputProblems,
+  badgeNameTaken,
+  badgeSchema,
+  invalidBadgeInput,
+  refusedBadgeInput,
+} from './badge.js';
+
+/** `POST badgeMeta` (201): a new badge definition. */
+export const createBadge = defineOperation<ResultUnion<'CreateBadgeResult'>, MutationCreateBadgeArgs>()({
+  field: 'Mutation.createBadge',
+  method: 'POST',
+  path: 'badgeMeta',
+  // Only for a historical badge: it lets Capillary take a past startOn.
+  headers: ({ input }): Record<string, string> =>
+    input.historical ? { 'x-cap-badges-migration': 'migration' } : {},
+  body: ({ input }) => badgeBody(input),
+  check: ({ input }) => badgeInputProblems(input),
+  data: badgeSchema,
+  codes: {
+    725: (verdict, { args }) => badgeNameTaken(args.input.name, verdict),
+    722: refusedBadgeInput,
+    728: refusedBadgeInput,
+    714: refusedBadgeInput,
+  },
+  outcomes: {
+    success: ({ data, warnings }) => ({ __typename: 'CreateBadgeSuccess', badge: data, warnings }),
+    invalid: invalidBadgeInput,
+    conflict: unexpectedRefusal,
+    notFound: unexpectedRefusal,
+    ...commonOutcomes,
+  },
+});

@@ -1,0 +1,30 @@
+import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { defineOperation } from '../../capillary/operation.js';
+import type { QueryBadgeArgs } from '../../generated/resolvers-types.js';
+import type { ResultUnion } from '../resultUnion.js';
+import { badgeNotFound, badgeSchema } from './badge.js';
+
+/**
+ * `GET badgeMeta/{badgeId}`: one badge. Also read for `Badge` entity references
+ * and the `badge` of claim and activation results (once per id per request).
+ */
+export const badge = defineOperation<ResultUnion<'BadgeResult'>, QueryBadgeArgs>()({
+  field: 'Query.badge',
+  alsoCalledBy: ['ClaimBadgeSuccess.badge', 'UnclaimBadgeSuccess.badge', 'BadgeActivationChanged.badge'],
+  entity: 'Badge',
+  method: 'GET',
+  path: 'badgeMeta/{badgeId}',
+  pathParams: ({ id }) => ({ badgeId: id }),
+  query: ({ includeStatistics }) => ({ includeStatistics: includeStatistics ? true : null }),
+  check: ({ id }) => (id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+  data: badgeSchema,
+  outcomes: {
+    success: ({ data }) => ({ __typename: 'Badge', ...data }),
+    notFound: (verdict, { args }) => badgeNotFound(args.id, verdict),
+    // A blank id names no badge; Capillary itself never answers a read with 400.
+    invalid: (verdict, { args }) =>
+      verdict.local ? badgeNotFound(args.id, verdict) : unexpectedRefusal(verdict),
+    conflict: unexpectedRefusal,
+    ...commonOutcomes,
+  },
+});

@@ -1,0 +1,28 @@
+import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { defineOperation } from '../../capillary/operation.js';
+import type { QueryBadgeCustomFieldArgs } from '../../generated/resolvers-types.js';
+import type { ResultUnion } from '../resultUnion.js';
+import { badgeCustomFieldNotFound, badgeCustomFieldSchema } from './badgeCustomField.js';
+
+/** `GET customField/{customFieldId}`: one custom field (also for `BadgeCustomField` entity references). */
+export const badgeCustomField = defineOperation<
+  ResultUnion<'BadgeCustomFieldResult'>,
+  QueryBadgeCustomFieldArgs
+>()({
+  field: 'Query.badgeCustomField',
+  entity: 'BadgeCustomField',
+  method: 'GET',
+  path: 'customField/{customFieldId}',
+  pathParams: ({ id }) => ({ customFieldId: id }),
+  check: ({ id }) => (id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+  data: badgeCustomFieldSchema,
+  outcomes: {
+    success: ({ data }) => ({ __typename: 'BadgeCustomField', ...data }),
+    notFound: (verdict, { args }) => badgeCustomFieldNotFound(args.id, verdict),
+    // A blank id names no field.
+    invalid: (verdict, { args }) =>
+      verdict.local ? badgeCustomFieldNotFound(args.id, verdict) : unexpectedRefusal(verdict),
+    conflict: unexpectedRefusal,
+    ...commonOutcomes,
+  },
+});
