@@ -1,27 +1,16 @@
 import { z } from 'zod';
 import type { BadgesErrorFields, BadgesWarning, InputProblem } from '../../capillary/domain.js';
-import {
-  problemsFrom,
-  timestampSchema,
-  type Invalid,
-  type OwnCode,
-  type Refusal,
-} from '../../capillary/envelope.js';
+import type { Invalid, OwnCode, Refusal } from '../../capillary/envelope.js';
+import type { Call } from '../../capillary/operation.js';
 import type { CreateBadgeGroupInput, UpdateBadgeGroupInput } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
+import { auditFields, errorFields, invalidInputFields, problemsAt } from '../wire.js';
 
 /**
  * The badge group area (`api_gateway/v1/badges/group…`; facts in
  * ../shared/upstream/badges-groups-fields-api.md): the group object, the body,
  * the checks made before any call, and the members its operations build.
  */
-
-const optionalTime = timestampSchema.nullish().transform((value) => value ?? null);
-const optionalInt = z
-  .number()
-  .int()
-  .nullish()
-  .transform((value) => value ?? null);
 
 export const badgeGroupSchema = z
   .object({
@@ -37,10 +26,7 @@ export const badgeGroupSchema = z
         .transform(Number),
     ]),
     isActive: z.boolean().nullish(),
-    createdOn: optionalTime,
-    createdBy: optionalInt,
-    lastUpdatedOn: optionalTime,
-    lastUpdatedBy: optionalInt,
+    ...auditFields,
   })
   .transform(({ isActive, ...group }) => ({ ...group, active: isActive ?? true }));
 
@@ -85,51 +71,33 @@ export interface InvalidBadgeGroupInput extends BadgesErrorFields {
   readonly problems: readonly InputProblem[];
 }
 
-export function badgeGroupNotFound(
-  groupId: string,
-  { upstreamErrors, requestId }: Refusal<string>,
-): BadgeGroupNotFound {
-  return {
-    __typename: 'BadgeGroupNotFound',
-    message: `No badge group of this org has the id ${groupId}.`,
-    upstreamErrors,
-    requestId,
-    groupId,
-  };
+export function badgeGroupNotFound(groupId: string, verdict: Refusal<string>): BadgeGroupNotFound {
+  const message = `No badge group of this org has the id ${groupId}.`;
+  return { __typename: 'BadgeGroupNotFound', ...errorFields(message, verdict), groupId };
 }
 
-export function badgeGroupNameTaken(
-  name: string,
-  { upstreamErrors, requestId }: OwnCode,
-): BadgeGroupNameTaken {
-  return {
-    __typename: 'BadgeGroupNameTaken',
-    message: `Another badge group of this org is named "${name}" (names are case-sensitive).`,
-    upstreamErrors,
-    requestId,
-    name,
-  };
+export function badgeGroupNameTaken(name: string, verdict: OwnCode): BadgeGroupNameTaken {
+  const message = `Another badge group of this org is named "${name}" (names are case-sensitive).`;
+  return { __typename: 'BadgeGroupNameTaken', ...errorFields(message, verdict), name };
 }
 
 /** Code 732 ("Group Rank is Mandatory.") points at `rank`; others at their reference, or the whole input. */
 export function invalidBadgeGroupInput(verdict: Invalid | OwnCode): InvalidBadgeGroupInput {
-  const local = verdict.kind === 'invalid' && verdict.local;
   return {
     __typename: 'InvalidBadgeGroupInput',
-    message: local
-      ? 'The badge group input is invalid; nothing was sent to Capillary. See problems.'
-      : 'Capillary rejected the badge group input; see problems and upstreamErrors.',
-    upstreamErrors: verdict.upstreamErrors,
-    requestId: verdict.requestId,
-    problems:
-      verdict.kind === 'invalid' && verdict.local
-        ? verdict.problems
-        : verdict.upstreamErrors.map(
-            (error) =>
-              problemsFrom([error])[0] ?? {
-                path: error.code === 732 ? ['rank'] : [],
-                message: error.message,
-              },
-          ),
+    ...invalidInputFields('badge group', verdict, problemsAt({ 732: ['rank'] })),
   };
 }
+
+type GroupWriteArgs = { readonly input: CreateBadgeGroupInput | UpdateBadgeGroupInput };
+
+/** What creating and updating a group share: the body, the checks, the answer's schema and the codes. */
+export const groupWrite = {
+  body: ({ input }: GroupWriteArgs) => badgeGroupBody(input),
+  check: ({ input }: GroupWriteArgs) => badgeGroupProblems(input),
+  data: badgeGroupSchema,
+  codes: {
+    733: (verdict: OwnCode, { args }: Call<GroupWriteArgs>) => badgeGroupNameTaken(args.input.name, verdict),
+    732: invalidBadgeGroupInput,
+  },
+};

@@ -2,14 +2,7 @@ import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcome
 import { defineOperation } from '../../capillary/operation.js';
 import type { MutationUpdateBadgeGroupArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
-import {
-  badgeGroupBody,
-  badgeGroupNameTaken,
-  badgeGroupNotFound,
-  badgeGroupProblems,
-  badgeGroupSchema,
-  invalidBadgeGroupInput,
-} from './badgeGroup.js';
+import { badgeGroupNotFound, groupWrite, invalidBadgeGroupInput } from './badgeGroup.js';
 
 /**
  * `PUT {groupId}`: renames and re-ranks a group. The docs contradict each other
@@ -24,13 +17,7 @@ export const updateBadgeGroup = defineOperation<
   method: 'PUT',
   path: '{groupId}',
   pathParams: ({ input }) => ({ groupId: input.id }),
-  body: ({ input }) => badgeGroupBody(input),
-  check: ({ input }) => badgeGroupProblems(input),
-  data: badgeGroupSchema,
-  codes: {
-    733: (verdict, { args }) => badgeGroupNameTaken(args.input.name, verdict),
-    732: invalidBadgeGroupInput,
-  },
+  ...groupWrite,
   outcomes: {
     success: ({ data, warnings }) => ({ __typename: 'UpdateBadgeGroupSuccess', group: data, warnings }),
     notFound: (verdict, { args }) => badgeGroupNotFound(args.input.id, verdict),

@@ -15,6 +15,14 @@ import type {
   UpdateBadgeInput,
 } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
+import {
+  auditFields,
+  errorFields,
+  invalidInputFields,
+  optionalInt,
+  optionalString,
+  optionalTime,
+} from '../wire.js';
 
 /**
  * The badge definition area (`api_gateway/v1/badges/badgeMeta…`; facts in
@@ -78,17 +86,6 @@ const statusSchema = z
 const earnTypeSchema = z
   .enum(['EARN', 'ISSUE_EARN', 'ISSUE EARN'])
   .transform((type) => (type === 'EARN' ? ('EARN' as const) : ('ISSUE_EARN' as const)));
-const optionalTime = timestampSchema.nullish().transform((value) => value ?? null);
-const optionalInt = z
-  .number()
-  .int()
-  .nullish()
-  .transform((value) => value ?? null);
-const optionalString = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((value) => (value == null ? null : String(value)));
-
 const expirySchema = z
   .object({
     expiryType: z.enum(['RELATIVE', 'ABSOLUTE', 'NEVER']),
@@ -229,10 +226,7 @@ export const badgeSchema = z
     badgeRank: optionalInt,
     issuedCount: optionalInt,
     earnedCount: optionalInt,
-    createdOn: optionalTime,
-    createdBy: optionalInt,
-    lastUpdatedOn: optionalTime,
-    lastUpdatedBy: optionalInt,
+    ...auditFields,
   })
   .transform((badge) => ({
     id: badge.id,
@@ -495,27 +489,17 @@ export interface BadgeChange<T extends string> {
   readonly warnings: readonly BadgesWarning[];
 }
 
-export function badgeNotFound(
-  badgeId: string,
-  { upstreamErrors, requestId }: Refusal<string>,
-): BadgeNotFound {
+export function badgeNotFound(badgeId: string, verdict: Refusal<string>): BadgeNotFound {
   return {
     __typename: 'BadgeNotFound',
-    message: `No badge of this org has the id ${badgeId}.`,
-    upstreamErrors,
-    requestId,
+    ...errorFields(`No badge of this org has the id ${badgeId}.`, verdict),
     badgeId,
   };
 }
 
-export function badgeNameTaken(name: string, { upstreamErrors, requestId }: OwnCode): BadgeNameTaken {
-  return {
-    __typename: 'BadgeNameTaken',
-    message: `Another badge of this org is named "${name}" (names are case-sensitive).`,
-    upstreamErrors,
-    requestId,
-    name,
-  };
+export function badgeNameTaken(name: string, verdict: OwnCode): BadgeNameTaken {
+  const message = `Another badge of this org is named "${name}" (names are case-sensitive).`;
+  return { __typename: 'BadgeNameTaken', ...errorFields(message, verdict), name };
 }
 
 /** Where each of Capillary's badge codes points in the GraphQL input, when its error carries no reference. */
@@ -546,22 +530,12 @@ export function badgeProblems(upstreamErrors: Invalid['upstreamErrors']): InputP
   });
 }
 
-export function invalidBadgeInput(verdict: Invalid): InvalidBadgeInput {
-  return {
-    __typename: 'InvalidBadgeInput',
-    message: verdict.local
-      ? 'The badge input is invalid; nothing was sent to Capillary. See problems.'
-      : 'Capillary rejected the badge input; see problems and upstreamErrors.',
-    upstreamErrors: verdict.upstreamErrors,
-    requestId: verdict.requestId,
-    problems: verdict.local ? verdict.problems : badgeProblems(verdict.upstreamErrors),
-  };
+export function invalidBadgeInput(verdict: Invalid | OwnCode): InvalidBadgeInput {
+  return { __typename: 'InvalidBadgeInput', ...invalidInputFields('badge', verdict, badgeProblems) };
 }
 
 /** A code of Capillary's that means the input was refused, as a problems member. */
-export function refusedBadgeInput(verdict: OwnCode): InvalidBadgeInput {
-  return invalidBadgeInput({ ...verdict, kind: 'invalid', problems: [], local: false });
-}
+export const refusedBadgeInput = invalidBadgeInput;
 
 export type CreateBadgeSuccess = BadgeSuccess<'CreateBadgeSuccess'>;
 export type UpdateBadgeSuccess = BadgeSuccess<'UpdateBadgeSuccess'>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { BadgesErrorFields, BadgesWarning, InputProblem } from '../../capillary/domain.js';
-import { problemsFrom, timestampSchema, type Invalid, type Refusal } from '../../capillary/envelope.js';
+import type { Invalid, Refusal } from '../../capillary/envelope.js';
 import type {
   CreateBadgeCustomFieldInput,
   UpdateBadgeCustomFieldInput,
 } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
+import { auditFields, errorFields, invalidInputFields, problemsAt } from '../wire.js';
 
 /**
  * The badge custom field area (`api_gateway/v1/badges/customField…`; facts in
@@ -13,12 +14,6 @@ import { pageSchema, type Page } from '../paging.js';
  * body, the checks made before any call, and the members its operations build.
  */
 
-const optionalTime = timestampSchema.nullish().transform((value) => value ?? null);
-const optionalInt = z
-  .number()
-  .int()
-  .nullish()
-  .transform((value) => value ?? null);
 /** The OpenAPI files type the flags as strings while the examples send booleans: read both. */
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
 
@@ -32,10 +27,7 @@ export const badgeCustomFieldSchema = z
     // Always a string on the wire, seen as "", as null and as the text "null".
     defaultValue: z.union([z.string(), z.number(), z.boolean()]).nullish(),
     isActive: flag.nullish(),
-    createdOn: optionalTime,
-    createdBy: optionalInt,
-    lastUpdatedOn: optionalTime,
-    lastUpdatedBy: optionalInt,
+    ...auditFields,
   })
   .transform(({ isMandatory, isActive, defaultValue, ...field }) => ({
     ...field,
@@ -104,29 +96,15 @@ export interface InvalidBadgeCustomFieldInput extends BadgesErrorFields {
 
 export function badgeCustomFieldNotFound(
   customFieldId: string,
-  { upstreamErrors, requestId }: Refusal<string>,
+  verdict: Refusal<string>,
 ): BadgeCustomFieldNotFound {
-  return {
-    __typename: 'BadgeCustomFieldNotFound',
-    message: `No badge custom field of this org has the id ${customFieldId}.`,
-    upstreamErrors,
-    requestId,
-    customFieldId,
-  };
+  const message = `No badge custom field of this org has the id ${customFieldId}.`;
+  return { __typename: 'BadgeCustomFieldNotFound', ...errorFields(message, verdict), customFieldId };
 }
 
 export function invalidBadgeCustomFieldInput(verdict: Invalid): InvalidBadgeCustomFieldInput {
   return {
     __typename: 'InvalidBadgeCustomFieldInput',
-    message: verdict.local
-      ? 'The badge custom field input is invalid; nothing was sent to Capillary. See problems.'
-      : 'Capillary rejected the badge custom field input; see problems and upstreamErrors.',
-    upstreamErrors: verdict.upstreamErrors,
-    requestId: verdict.requestId,
-    problems: verdict.local
-      ? verdict.problems
-      : verdict.upstreamErrors.map(
-          (error) => problemsFrom([error])[0] ?? { path: [], message: error.message },
-        ),
+    ...invalidInputFields('badge custom field', verdict, problemsAt()),
   };
 }

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { BadgesErrorFields, InputProblem, UpstreamError } from '../capillary/domain.js';
+import {
+  problemsFrom,
+  timestampSchema,
+  type Invalid,
+  type OwnCode,
+  type Refusal,
+} from '../capillary/envelope.js';
+
+/**
+ * Pieces every area reads Capillary's objects with, and builds its error
+ * members from: optional values read as null, the audit fields, and the
+ * `BadgesError` fields of a refusal.
+ */
+
+export const optionalTime = timestampSchema.nullish().transform((value) => value ?? null);
+export const optionalInt = z
+  .number()
+  .int()
+  .nullish()
+  .transform((value) => value ?? null);
+/** Ids and references arrive as strings or numbers. */
+export const optionalString = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value == null ? null : String(value)));
+
+/** Who created and last changed an object, and when (`…ISO` companions are not needed: the numbers carry it). */
+export const auditFields = {
+  createdOn: optionalTime,
+  createdBy: optionalInt,
+  lastUpdatedOn: optionalTime,
+  lastUpdatedBy: optionalInt,
+};
+
+/** The `BadgesError` fields of an error member: the sentence, and what Capillary sent. */
+export function errorFields(
+  message: string,
+  { upstreamErrors, requestId }: Refusal<string>,
+): BadgesErrorFields {
+  return { message, upstreamErrors, requestId };
+}
+
+/**
+ * The fields of an invalid-input member: refused locally (nothing was sent;
+ * the gateway's own problems) or by Capillary (problems read from its errors
+ * by `problemsOf`, an area's own reading of its codes and references).
+ */
+export function invalidInputFields(
+  subject: string,
+  verdict: Invalid | OwnCode,
+  problemsOf: (upstreamErrors: readonly UpstreamError[]) => InputProblem[],
+): BadgesErrorFields & { readonly problems: readonly InputProblem[] } {
+  const local = verdict.kind === 'invalid' && verdict.local;
+  return {
+    message: local
+      ? `The ${subject} input is invalid; nothing was sent to Capillary. See problems.`
+      : `Capillary rejected the ${subject} input; see problems and upstreamErrors.`,
+    upstreamErrors: verdict.upstreamErrors,
+    requestId: verdict.requestId,
+    problems:
+      verdict.kind === 'invalid' && verdict.local ? verdict.problems : problemsOf(verdict.upstreamErrors),
+  };
+}
+
+/** Each error as a problem at its `reference`, else at the path its code is about (`codePaths`), else the whole input. */
+export function problemsAt(codePaths: Readonly<Record<number, readonly string[]>> = {}) {
+  return (upstreamErrors: readonly UpstreamError[]): InputProblem[] =>
+    upstreamErrors.map(
+      (error) =>
+        problemsFrom([error])[0] ?? { path: [...(codePaths[error.code ?? 0] ?? [])], message: error.message },
+    );
+}
