@@ -41,6 +41,8 @@ export interface Config {
   readonly sandbox: boolean;
   /** `_service { sdl }` (the documented subgraph schema); as `introspection` unless set. */
   readonly subgraphSdl: boolean;
+  /** A manifest of the only documents to run (`{ "<sha256>": "<document>" }`); null: any document. */
+  readonly trustedDocuments: string | null;
   /** Bytes of parsed documents kept for requests that send the same query again. */
   readonly documentCacheBytes: number;
   /** Bytes (estimated) of operations compiled by graphql-jit kept for their next use. */
@@ -93,6 +95,7 @@ export function loadConfig(env: Env): Config {
     introspection,
     sandbox,
     subgraphSdl: flag(env, 'SUBGRAPH_SDL', introspection),
+    trustedDocuments: text(env, 'TRUSTED_DOCUMENTS') ?? null,
     documentCacheBytes: integer(env, 'DOCUMENT_CACHE_BYTES', 8_388_608, 0, 1_073_741_824),
     compiledCacheBytes: integer(env, 'COMPILED_CACHE_BYTES', 33_554_432, 0, 1_073_741_824),
   };

@@ -2,13 +2,17 @@ import { UndiciCapillaryClient } from './capillary/client.js';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config.js';
 import type { RunningEmulator } from './emulator/emulator.js';
 import { startGateway, type RunningGateway } from './http/server.js';
+import { loadTrustedDocuments, type TrustedDocuments } from './http/trustedDocuments.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import type { Tracing } from './observability/tracing.js';
 
-function configOrExit(): Config {
+function configOrExit(): { config: Config; trustedDocuments?: TrustedDocuments } {
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(process.env);
+    return config.trustedDocuments === null
+      ? { config }
+      : { config, trustedDocuments: loadTrustedDocuments(config.trustedDocuments) };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Invalid configuration: ${error.message}`);
@@ -26,7 +30,7 @@ export interface Startup {
 
 /** Starts everything; the process ends on SIGINT/SIGTERM after draining. */
 export async function serve(startup: Startup): Promise<void> {
-  const config = configOrExit();
+  const { config, trustedDocuments } = configOrExit();
   const logger = await createLogger({ level: config.logLevel, production: config.production });
   const metrics = new Metrics();
 
@@ -74,7 +78,14 @@ export async function serve(startup: Startup): Promise<void> {
   let gateway: RunningGateway;
   try {
     gateway = await startGateway(
-      { config, capillary, logger, metrics, ...(tracing === null ? {} : { tracer: tracing.tracer }) },
+      {
+        config,
+        capillary,
+        logger,
+        metrics,
+        ...(tracing === null ? {} : { tracer: tracing.tracer }),
+        ...(trustedDocuments === undefined ? {} : { trustedDocuments }),
+      },
       { host: config.host, port: config.port },
       config.managementPort === null ? null : { host: config.managementHost, port: config.managementPort },
     );
@@ -96,6 +107,7 @@ export async function serve(startup: Startup): Promise<void> {
       node: process.version,
       compileCache: startup.compileCache,
       ...(gateway.managementUrl === null ? {} : { management: gateway.managementUrl }),
+      ...(trustedDocuments === undefined ? {} : { trustedDocuments: trustedDocuments.size }),
     },
     `Badges GraphQL gateway ready at ${graphqlUrl}`,
   );

@@ -12,6 +12,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { newRequestRecord, type RequestRecord } from '../observability/requestRecord.js';
 import { readBody } from './readBody.js';
+import { NOT_IN_LIST, type GraphQLHttpInput, type TrustedDocuments } from './trustedDocuments.js';
 
 /**
  * The HTTP front: routes, CORS, body limits, request ids, the management port,
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   readonly metrics: Metrics;
   /** Set when tracing is on: a server span per request, continued from the caller's `traceparent`. */
   readonly tracer?: Tracer;
+  /** Set with TRUSTED_DOCUMENTS: only these documents run. */
+  readonly trustedDocuments?: TrustedDocuments;
 }
 
 export interface RunningGateway {
@@ -63,7 +66,7 @@ export async function startGateway(
   listenOn: ListenOn,
   managementOn: ListenOn | null = null,
 ): Promise<RunningGateway> {
-  const { config, capillary, logger, metrics, tracer } = options;
+  const { config, capillary, logger, metrics, tracer, trustedDocuments } = options;
   // A client that trickles its request in cannot hold a connection for Node's default 5 minutes.
   const server = createServer({
     requestTimeout: config.httpRequestTimeoutMs,
@@ -172,6 +175,16 @@ export async function startGateway(
       }
     }
 
+    let graphqlInput: GraphQLHttpInput = { body: parsedBody, search };
+    if (trustedDocuments !== undefined) {
+      const admitted = trustedDocuments.admit(graphqlInput);
+      if (admitted === null) {
+        sendJson(res, 400, NOT_IN_LIST);
+        return;
+      }
+      graphqlInput = admitted;
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -180,7 +193,7 @@ export async function startGateway(
     const started = performance.now();
     const execute = async (): Promise<void> => {
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: parsedBody },
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, ...graphqlInput },
         context: () =>
           Promise.resolve(
             createContext(

@@ -12,6 +12,7 @@ describe('the gateway process', () => {
     ['PORT', 'not-a-port'],
     ['CAPILLARY_BASE_URL', 'not a url'],
     ['CAPILLARY_TIMEOUT_MS', '-3'],
+    ['TRUSTED_DOCUMENTS', '/nonexistent/persisted-documents.json'],
   ])('exits non-zero naming %s when it is set to %s', async (variable, value) => {
     const gateway = startGatewayProcess({ [variable]: value });
     const { child, output } = gateway;

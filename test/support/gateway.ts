@@ -3,6 +3,7 @@ import { request } from 'undici';
 import { UndiciCapillaryClient, type CapillaryClient } from '../../src/capillary/client.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/http/server.js';
+import { loadTrustedDocuments } from '../../src/http/trustedDocuments.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { CapturedLogs } from './logs.js';
@@ -76,7 +77,16 @@ async function serve(
     destination: logs,
   });
   const gateway = await startGateway(
-    { config, capillary, logger, metrics, ...(tracer === undefined ? {} : { tracer }) },
+    {
+      config,
+      capillary,
+      logger,
+      metrics,
+      ...(tracer === undefined ? {} : { tracer }),
+      ...(config.trustedDocuments === null
+        ? {}
+        : { trustedDocuments: loadTrustedDocuments(config.trustedDocuments) }),
+    },
     { host: '127.0.0.1', port: 0 },
   );
   return {

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       introspection: true,
       sandbox: true,
       subgraphSdl: true,
+      trustedDocuments: null,
       documentCacheBytes: 8_388_608,
       compiledCacheBytes: 33_554_432,
     });
