@@ -1,5 +1,6 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import {
+  execute,
   getVariableValues,
   GraphQLError,
   type DocumentNode,
@@ -79,7 +80,18 @@ export function jitExecutor(schema: GraphQLSchema, cacheBytes: number): GatewayI
             requestContext.operation.variableDefinitions ?? [],
             request.variables ?? {},
           );
-          const errors = reference.errors ?? result.errors;
+          if (reference.errors === undefined) {
+            // graphql-js accepts what graphql-jit refused: graphql-jit does not apply the defaults
+            // of input object fields (`active: Boolean! = true`). Such a request runs on graphql-js.
+            return execute({
+              schema,
+              document,
+              operationName,
+              contextValue: context,
+              variableValues: request.variables ?? {},
+            });
+          }
+          const { errors } = reference;
           if (requestContext.response?.http !== undefined) requestContext.response.http.status = 400;
           return {
             errors: errors.map(

@@ -31,6 +31,20 @@ const operations: Array<[string, string, Record<string, unknown>]> = [
     { r: [{ __typename: 'BadgeOrgMeta', orgId: 100458 }] },
   ],
   ['an unknown field', '{ nope }', {}],
+  [
+    'a create whose input leaves fields with defaults out (graphql-jit does not apply them)',
+    'mutation ($input: CreateBadgeInput!) { createBadge(input: $input) { __typename ... on BadgesError { message } } }',
+    {
+      input: {
+        name: 'Defaults',
+        startOn: '2030-01-01T00:00:00Z',
+        expiresOn: '2031-01-01T00:00:00Z',
+        earnType: 'EARN',
+        earnedBadgeExpiry: { expiryType: 'NEVER' },
+        ownership: { restrictedToOwners: ['Loyalty'] },
+      },
+    },
+  ],
 ];
 
 describe('the two executors', () => {
