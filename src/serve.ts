@@ -31,7 +31,11 @@ export interface Startup {
 /** Starts everything; the process ends on SIGINT/SIGTERM after draining. */
 export async function serve(startup: Startup): Promise<void> {
   const { config, trustedDocuments } = configOrExit();
-  const logger = await createLogger({ level: config.logLevel, production: config.production });
+  const logger = await createLogger({
+    level: config.logLevel,
+    production: config.production,
+    batchBytes: config.logBatchBytes,
+  });
   const metrics = new Metrics();
 
   let tracing: Tracing | null = null;

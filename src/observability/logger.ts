@@ -20,6 +20,8 @@ export interface LoggerOptions {
   readonly production: boolean;
   /** Where lines go; by default stdout, written asynchronously. */
   readonly destination?: DestinationStream;
+  /** Stdout is written when this many bytes of lines wait (and at least every 200 ms); 0: each line at once. */
+  readonly batchBytes?: number;
 }
 
 /**
@@ -40,7 +42,15 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
     if (pretty !== null)
       return pino(settings, pretty.default({ colorize: true, translateTime: 'SYS:HH:MM:ss.l' }));
   }
-  // Lines are written in batches of 4 KiB, and at most 200 ms after they were logged: one write
-  // for ~10 lines under load instead of one each (pino writes what is left when the process exits).
-  return pino(settings, pino.destination({ dest: 1, sync: false, minLength: 4_096, periodicFlush: 200 }));
+  // By default lines are written in batches of 4 KiB, at most 200 ms after they were logged: one
+  // write for ~10 lines under load instead of one each (pino writes what is left at exit).
+  const batchBytes = options.batchBytes ?? 4_096;
+  return pino(
+    settings,
+    pino.destination(
+      batchBytes === 0
+        ? { dest: 1, sync: false }
+        : { dest: 1, sync: false, minLength: batchBytes, periodicFlush: 200 },
+    ),
+  );
 }
