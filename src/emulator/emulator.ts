@@ -8,38 +8,23 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from '../http/readBody.js';
+import { BadgeGroups } from './badgeGroups.js';
+import { Badges } from './badges.js';
+import { CustomFields } from './customFields.js';
+import { OrgMetas } from './orgMeta.js';
+import { Answer, failure, problem, send, type Route, type User } from './wire.js';
 
 /**
- * An in-memory stand-in for Capillary's Badges org meta endpoints, for local
- * development and tests. It follows ../shared/upstream/badges-orgmeta-api.md;
- * every behaviour the documentation leaves open is marked GUESS below.
+ * An in-memory stand-in for Capillary's Badges API, for local development and
+ * tests: org meta (orgMeta.ts), badge definitions (badges.ts, fixedWindows.ts),
+ * badge groups (badgeGroups.ts) and badge custom fields (customFields.ts), at
+ * the wire level of ../shared/upstream/badges-*.md. This module is the HTTP
+ * server: routing, credentials, the caller's org. Every behaviour the
+ * documentation leaves open is marked GUESS.
  */
 
-const ORG_META_PATH = '/api_gateway/v1/badges/orgMeta';
+/** GUESS: a larger body answers 413 with an envelope (no limit is documented). */
 const MAX_BODY_BYTES = 1_048_576;
-
-interface StoredTag {
-  readonly key: string;
-  readonly dataType?: string;
-  readonly description?: string;
-  readonly mandatory?: boolean;
-}
-
-interface StoredOrgMeta {
-  readonly id: string;
-  readonly orgId: number;
-  readonly tags: readonly StoredTag[];
-  readonly createdOnMicros: number;
-  readonly createdBy: number;
-  readonly lastUpdatedOnMicros: number;
-  readonly lastUpdatedBy: number;
-}
-
-interface EnvelopeError {
-  readonly code: number;
-  readonly message: string;
-  readonly reference: string | null;
-}
 
 /** What the emulator saw of one request, for tests that check what reached the upstream. */
 export interface SeenRequest {
@@ -59,159 +44,104 @@ export interface RunningEmulator {
   readonly url: string;
   /** How many org metas it holds. */
   orgMetaCount(): number;
+  /** How many badge definitions it holds, in all orgs. */
+  badgeCount(): number;
+  /** How many badge groups it holds, in all orgs. */
+  badgeGroupCount(): number;
+  /** How many badge custom fields it holds, in all orgs. */
+  customFieldCount(): number;
   stop(): Promise<void>;
 }
 
-type Answer = {
-  status: number;
-  data: StoredOrgMeta | null;
-  precision?: 'micros' | 'millis';
-  errors: readonly EnvelopeError[] | null;
-  emptyLists?: boolean;
-};
-
-const ALREADY_EXISTS: Answer = {
-  status: 409,
-  data: null,
-  errors: [
-    { code: 999999, message: 'ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API', reference: null },
-  ],
-};
-// GUESS: the documentation shows no 404 for org meta; this follows the family's 404 envelopes.
-const NOT_FOUND: Answer = {
-  status: 404,
-  data: null,
-  errors: [{ code: 404, message: 'Org meta not found for the org', reference: null }],
-};
-// Seen on other badges endpoints (there without a `data` key; the envelope here keeps it null).
-const ACCESS_DENIED: Answer = {
-  status: 403,
-  data: null,
-  errors: [{ code: 4000, message: 'Not authorized. Access is denied!', reference: null }],
-};
-
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
-  const orgMetas = new Map<number, StoredOrgMeta>();
   /**
    * GUESS: Capillary derives the org from the credentials. The emulator knows no
-   * users, so a user belongs to the org of its first successful create; until
-   * then it has no org, and reads and updates answer 404.
+   * users, so a user belongs to the org of its first successful org meta
+   * create; until then org meta reads and updates answer 404. A user who calls
+   * a badge, group or custom field endpoint first is bound there and then to an
+   * org id derived from its name (see `derivedOrgId`), and from then on an org
+   * meta create for another org answers 403, as for any bound user.
    */
   const orgOfUser = new Map<string, number>();
+  const orgOfCaller = (user: User): number => {
+    const bound = orgOfUser.get(user.name);
+    if (bound !== undefined) return bound;
+    const derived = derivedOrgId(user.name);
+    orgOfUser.set(user.name, derived);
+    return derived;
+  };
+  const orgMetas = new OrgMetas({
+    boundOrg: (user) => orgOfUser.get(user.name),
+    bind: (user, orgId) => {
+      orgOfUser.set(user.name, orgId);
+    },
+  });
+  const groups = new BadgeGroups();
+  const badges = new Badges((orgId, groupId) => groups.nameOf(orgId, groupId));
+  const customFields = new CustomFields();
+  const routes = [...orgMetas.routes(), ...badges.routes(), ...groups.routes(), ...customFields.routes()];
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent)
-        send(res, {
-          status: 500,
-          data: null,
-          errors: [{ code: 999999, message: 'Internal error', reference: null }],
-        });
+      if (!res.headersSent) send(res, failure(500, [problem(999999, 'Internal error')]));
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('x-cap-requestid', randomBytes(16).toString('hex'));
-    const { pathname } = new URL(req.url ?? '/', 'http://emulator.invalid');
     options.onRequest?.({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
-    if (pathname !== ORG_META_PATH) {
+    const url = URL.parse(req.url ?? '/', 'http://emulator.invalid');
+    const found = url === null ? 'unknown path' : findRoute(routes, req.method ?? '', url.pathname);
+    if (url === null || found === 'unknown path') {
       // GUESS: unknown paths answer 404 with an envelope, like the family's 404s.
-      send(res, {
-        status: 404,
-        data: null,
-        errors: [{ code: 404, message: 'Resource not found', reference: null }],
-      });
+      send(res, failure(404, [problem(404, 'Resource not found')]));
       return;
     }
     const user = authenticatedUser(req);
     if (user === null) {
       // GUESS: the docs show no 401 body; answer with none at all.
-      res.writeHead(401).end();
+      send(res, Answer.text(401, ''));
       return;
     }
-    if (req.method === 'GET') {
-      send(res, read(user));
-      return;
-    }
-    if (req.method !== 'POST' && req.method !== 'PUT') {
-      // GUESS: other methods on the path answer 405 with an envelope.
-      send(res, {
-        status: 405,
-        data: null,
-        errors: [{ code: 405, message: `Method ${req.method} not allowed`, reference: null }],
-      });
-      return;
-    }
-    const received = await readBody(req, MAX_BODY_BYTES);
-    if (received.kind === 'aborted') return;
-    if (received.kind === 'tooLarge') {
-      send(res, {
-        status: 413,
-        data: null,
-        errors: [{ code: 413, message: 'Request body too large', reference: null }],
-      });
+    if (found === 'unknown method') {
+      // GUESS: other methods on a known path answer 405 with an envelope.
+      send(res, failure(405, [problem(405, `Method ${req.method ?? ''} not allowed`)]));
       return;
     }
     let body: unknown;
-    try {
-      body = JSON.parse(received.text);
-    } catch (error) {
-      // Seen on other badges endpoints: malformed JSON gets the raw parser message, not an envelope.
-      res
-        .writeHead(400, { 'content-type': 'text/plain' })
-        .end(`JSON parse error: ${(error as Error).message}`);
-      return;
+    if (found.route.body !== undefined) {
+      const received = await readBody(req, MAX_BODY_BYTES);
+      if (received.kind === 'aborted') return;
+      if (received.kind === 'tooLarge') {
+        send(res, failure(413, [problem(413, 'Request body too large')]));
+        return;
+      }
+      try {
+        body = JSON.parse(received.text);
+      } catch (error) {
+        // Seen: the parser's message, `JSON parse error: …`, inside an envelope with code 400 on badge
+        // update; as the whole text/plain body on org meta. GUESS: V8's words, not Jackson's; every
+        // badges, group and custom field body answers like badge update.
+        const message = `JSON parse error: ${(error as Error).message}`;
+        send(
+          res,
+          found.route.body === 'text' ? Answer.text(400, message) : failure(400, [problem(400, message)]),
+        );
+        return;
+      }
     }
-    const request = readOrgMetaRequest(body);
-    if ('errors' in request) {
-      send(res, { status: 400, data: null, errors: request.errors });
-      return;
-    }
-    send(res, req.method === 'POST' ? create(user, request) : update(user, request));
-  }
-
-  function create(user: User, request: ValidRequest): Answer {
-    const boundOrg = orgOfUser.get(user.name);
-    if (boundOrg !== undefined && boundOrg !== request.orgId) return ACCESS_DENIED;
-    if (orgMetas.has(request.orgId)) return ALREADY_EXISTS;
-    const now = nowMicros();
-    const created: StoredOrgMeta = {
-      id: objectId(Math.floor(now / 1_000_000)),
-      orgId: request.orgId,
-      tags: request.tags,
-      createdOnMicros: now,
-      createdBy: user.id,
-      lastUpdatedOnMicros: now,
-      lastUpdatedBy: user.id,
-    };
-    orgMetas.set(created.orgId, created);
-    orgOfUser.set(user.name, created.orgId);
-    // GUESS: a fresh create answers errors and warnings as null (other endpoints send []).
-    return { status: 200, data: created, precision: 'micros', errors: null };
-  }
-
-  function read(user: User): Answer {
-    const org = orgOfUser.get(user.name);
-    const stored = org === undefined ? undefined : orgMetas.get(org);
-    if (stored === undefined) return NOT_FOUND;
-    // Seen: read-backs carry millisecond timestamps; GUESS: and empty lists, not nulls.
-    return { status: 200, data: stored, precision: 'millis', errors: [], emptyLists: true };
-  }
-
-  function update(user: User, request: ValidRequest): Answer {
-    const org = orgOfUser.get(user.name);
-    if (org !== undefined && org !== request.orgId) return ACCESS_DENIED;
-    const stored = orgMetas.get(request.orgId);
-    if (org === undefined || stored === undefined) return NOT_FOUND;
-    const updated: StoredOrgMeta = {
-      ...stored,
-      tags: request.tags,
-      lastUpdatedOnMicros: nowMicros(),
-      lastUpdatedBy: user.id,
-    };
-    orgMetas.set(updated.orgId, updated);
-    return { status: 200, data: updated, precision: 'micros', errors: null };
+    send(
+      res,
+      found.route.handle({
+        user,
+        orgId: () => orgOfCaller(user),
+        params: found.params,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      }),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -224,7 +154,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
-    orgMetaCount: () => orgMetas.size,
+    orgMetaCount: () => orgMetas.count(),
+    badgeCount: () => badges.count(),
+    badgeGroupCount: () => groups.count(),
+    customFieldCount: () => customFields.count(),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
@@ -235,11 +168,56 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   };
 }
 
-interface User {
-  /** The till user name or OAuth token: what identifies the caller. */
-  readonly name: string;
-  /** Its numeric id, as in `createdBy`. */
-  readonly id: number;
+type Found =
+  { readonly route: Route; readonly params: Record<string, string> } | 'unknown path' | 'unknown method';
+
+/**
+ * The route for a path: the pattern with literal segments furthest to the left
+ * wins over one with a parameter there (so `badgeMeta/getFixedWindowDetails`
+ * is not a badge id, and `badges/group` not a group id); then the method.
+ */
+function findRoute(routes: readonly Route[], method: string, pathname: string): Found {
+  const segments = pathname.split('/');
+  let best: { rank: string; matches: Array<{ route: Route; params: Record<string, string> }> } | undefined;
+  for (const route of routes) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let rank = '';
+    const fits = pattern.every((part, index) => {
+      const segment = segments[index] ?? '';
+      if (!part.startsWith('{')) {
+        rank += '1';
+        return part === segment;
+      }
+      rank += '0';
+      const value = decodeSegment(segment);
+      params[part.slice(1, -1)] = value ?? '';
+      return value !== null && value !== '';
+    });
+    if (!fits || (best !== undefined && rank < best.rank)) continue;
+    if (best === undefined || rank > best.rank) best = { rank, matches: [] };
+    best.matches.push({ route, params });
+  }
+  if (best === undefined) return 'unknown path';
+  return best.matches.find((match) => match.route.method === method) ?? 'unknown method';
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * GUESS: the org a user is bound to when its first call is not an org meta
+ * create: a six-digit id derived from its name, so the same credentials find
+ * the same badges again while the emulator runs.
+ */
+function derivedOrgId(userName: string): number {
+  return 100_000 + (createHash('sha256').update(`org:${userName}`).digest().readUInt32BE(0) % 900_000);
 }
 
 /**
@@ -263,99 +241,4 @@ function authenticatedUser(req: IncomingMessage): User | null {
 
 function userId(identity: string): number {
   return 10_000_000 + (createHash('sha256').update(identity).digest().readUInt32BE(0) % 90_000_000);
-}
-
-interface ValidRequest {
-  readonly orgId: number;
-  readonly tags: StoredTag[];
-}
-
-type OrgMetaRequest = ValidRequest | { errors: EnvelopeError[] };
-
-/** Only `orgId` is documented as mandatory; GUESS: a tag needs a non-blank string `key`. */
-function readOrgMetaRequest(body: unknown): OrgMetaRequest {
-  const errors: EnvelopeError[] = [];
-  const fields = isRecord(body) ? body : {};
-  const { orgId, tags = [] } = fields;
-  if (typeof orgId !== 'number' || !Number.isInteger(orgId) || orgId <= 0) {
-    errors.push({ code: 400, message: 'orgId must be a positive integer', reference: 'orgId' });
-  }
-  if (!Array.isArray(tags)) {
-    errors.push({ code: 400, message: 'tags must be an array', reference: 'tags' });
-    return { errors };
-  }
-  const stored: StoredTag[] = [];
-  tags.forEach((tag: unknown, index) => {
-    const at = `tags[${index}]`;
-    if (!isRecord(tag)) {
-      errors.push({ code: 400, message: 'tag must be an object', reference: at });
-      return;
-    }
-    const { key, dataType, description, mandatory } = tag;
-    if (typeof key !== 'string' || key.trim() === '') {
-      errors.push({ code: 400, message: 'key must not be blank', reference: `${at}.key` });
-    }
-    if (dataType !== undefined && typeof dataType !== 'string') {
-      errors.push({ code: 400, message: 'dataType must be a string', reference: `${at}.dataType` });
-    }
-    if (description !== undefined && typeof description !== 'string') {
-      errors.push({ code: 400, message: 'description must be a string', reference: `${at}.description` });
-    }
-    if (mandatory !== undefined && typeof mandatory !== 'boolean') {
-      errors.push({ code: 400, message: 'mandatory must be a boolean', reference: `${at}.mandatory` });
-    }
-    stored.push({
-      key: String(key),
-      ...(typeof dataType === 'string' ? { dataType } : {}),
-      ...(typeof description === 'string' ? { description } : {}),
-      ...(typeof mandatory === 'boolean' ? { mandatory } : {}),
-    });
-  });
-  return errors.length > 0 ? { errors } : { orgId: orgId as number, tags: stored };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nowMicros(): number {
-  return Math.floor((performance.timeOrigin + performance.now()) * 1000);
-}
-
-/**
- * Seen in real payloads: epoch seconds as a JSON number with 9 decimals,
- * microseconds on a fresh write and milliseconds on read-back.
- */
-function epochSeconds(micros: number, precision: 'micros' | 'millis'): string {
-  const kept = precision === 'millis' ? Math.floor(micros / 1000) * 1000 : micros;
-  return `${Math.floor(kept / 1_000_000)}.${String(kept % 1_000_000).padStart(6, '0')}000`;
-}
-
-let objectIdCounter = randomBytes(3).readUIntBE(0, 3);
-const objectIdProcessPart = randomBytes(5);
-
-/** A MongoDB ObjectId: 4 bytes of creation second, 5 random bytes, a 3-byte counter. */
-function objectId(seconds: number): string {
-  const id = Buffer.alloc(12);
-  id.writeUInt32BE(seconds >>> 0, 0);
-  objectIdProcessPart.copy(id, 4);
-  objectIdCounter = (objectIdCounter + 1) % 0x1000000;
-  id.writeUIntBE(objectIdCounter, 9, 3);
-  return id.toString('hex');
-}
-
-function serializeOrgMeta(meta: StoredOrgMeta, precision: 'micros' | 'millis'): string {
-  return (
-    `{"id":${JSON.stringify(meta.id)},"orgId":${meta.orgId},"tags":${JSON.stringify(meta.tags)},` +
-    `"createdOn":${epochSeconds(meta.createdOnMicros, precision)},"createdBy":${meta.createdBy},` +
-    `"lastUpdatedOn":${epochSeconds(meta.lastUpdatedOnMicros, precision)},"lastUpdatedBy":${meta.lastUpdatedBy}}`
-  );
-}
-
-function send(res: ServerResponse, answer: Answer): void {
-  const data = answer.data === null ? 'null' : serializeOrgMeta(answer.data, answer.precision ?? 'micros');
-  const lists = answer.emptyLists === true ? '[]' : 'null';
-  const errors = answer.errors === null ? 'null' : JSON.stringify(answer.errors);
-  const body = `{"data":${data},"errors":${errors},"warnings":${lists}}`;
-  res.writeHead(answer.status, { 'content-type': 'application/json' }).end(body);
 }

@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator, type SeenRequest } from '../../src
 import { readTypeDefs } from '../../src/graphql/schema.js';
 import { BASIC, categoryInput, startTestGateway, type TestGateway } from '../support/gateway.js';
 
-/** A second, small subgraph that references BadgeOrgMeta by its key. */
+/** A second, small subgraph that references BadgeOrgMeta and Badge by their keys. */
 const PROGRAMS_SDL = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 
@@ -19,14 +19,19 @@ const PROGRAMS_SDL = /* GraphQL */ `
     id: ID!
     name: String!
     orgMeta: BadgeOrgMeta
+    badge: Badge
   }
 
   type BadgeOrgMeta @key(fields: "orgId", resolvable: false) {
     orgId: Int!
   }
 
+  type Badge @key(fields: "id", resolvable: false) {
+    id: ID!
+  }
+
   type Query {
-    badgeProgram(id: ID!): BadgeProgram
+    badgeProgram(id: ID!, badgeId: ID): BadgeProgram
   }
 `;
 
@@ -56,10 +61,11 @@ beforeAll(async () => {
         typeDefs: parse(PROGRAMS_SDL),
         resolvers: {
           Query: {
-            badgeProgram: (_parent: unknown, { id }: { id: string }) => ({
+            badgeProgram: (_parent: unknown, { id, badgeId }: { id: string; badgeId?: string }) => ({
               id,
               name: 'Loyalty tiers',
               orgMeta: { __typename: 'BadgeOrgMeta', orgId: 100458 },
+              badge: badgeId === undefined ? null : { __typename: 'Badge', id: badgeId },
             }),
           },
         },
@@ -159,6 +165,40 @@ describe('the badges subgraph in a supergraph', () => {
       ['POST', BASIC],
       ['PUT', BASIC],
       ['GET', BASIC],
+    ]);
+  });
+
+  it('resolves a Badge that another subgraph references by id, with the caller’s credentials', async () => {
+    const created = (await throughRouter(
+      `mutation($input: CreateBadgeInput!) { createBadge(input: $input) { ... on CreateBadgeSuccess { badge { id } } } }`,
+      {
+        input: {
+          name: 'Referenced badge',
+          startOn: new Date(Date.now() + 86_400_000).toISOString(),
+          expiresOn: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+          earnType: 'EARN',
+          earnedBadgeExpiry: { expiryType: 'NEVER' },
+          ownership: { restrictedToOwners: ['Loyalty'] },
+        },
+      },
+    )) as { data: { createBadge: { badge: { id: string } } } };
+    const badgeId = created.data.createBadge.badge.id;
+    seenUpstream.length = 0;
+
+    const program = await throughRouter(
+      `query($badgeId: ID) { badgeProgram(id: "p2", badgeId: $badgeId) { name badge { id name status } } }`,
+      { badgeId },
+    );
+    expect(program).toEqual({
+      data: {
+        badgeProgram: {
+          name: 'Loyalty tiers',
+          badge: { id: badgeId, name: 'Referenced badge', status: 'UPCOMING' },
+        },
+      },
+    });
+    expect(seenUpstream.map((seen) => [seen.method, seen.path, seen.headers.authorization])).toEqual([
+      ['GET', `/api_gateway/v1/badges/badgeMeta/${badgeId}`, BASIC],
     ]);
   });
 });
