@@ -447,6 +447,13 @@ const DOCUMENTED_CODES: ReadonlyArray<
     { __typename: 'InvalidBadgeInput', problems: [{ path: ['referenceId'] }] },
   ],
   [
+    'claimBadge',
+    400,
+    714,
+    'Owner type is not allowed, Please check the configuration',
+    { __typename: 'InvalidBadgeInput', problems: [{ path: ['ownerType'] }] },
+  ],
+  [
     'unclaimBadge',
     400,
     737,
@@ -483,6 +490,24 @@ describe('each documented error code', () => {
       expect(resultFor(name, outcome, SPECIFICATIONS[name].args)).toMatchObject(member);
     },
   );
+
+  it("a name clash among other refusals (the facts' own example) is one problem of InvalidBadgeInput, at name", () => {
+    const outcome = answered(400, {
+      data: null,
+      errors: [
+        { code: 728, message: 'Atleast one owner is required', reference: 'ownership.restrictedToOwners' },
+        { code: 725, message: 'Badge name cannot be duplicate', reference: null },
+      ],
+      warnings: null,
+    });
+    expect(resultFor('createBadge', outcome, { input: badgeInput })).toMatchObject({
+      __typename: 'InvalidBadgeInput',
+      problems: [
+        { path: ['ownership', 'restrictedToOwners'], message: 'Atleast one owner is required' },
+        { path: ['name'], message: 'Badge name cannot be duplicate' },
+      ],
+    });
+  });
 
   it('a repeat claim (warning 900) is a success that says so', () => {
     const outcome = answered(200, {

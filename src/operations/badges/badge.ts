@@ -502,16 +502,26 @@ export function badgeNameTaken(name: string, verdict: OwnCode): BadgeNameTaken {
   return { __typename: 'BadgeNameTaken', ...errorFields(message, verdict), name };
 }
 
-/** Where each of Capillary's badge codes points in the GraphQL input, when its error carries no reference. */
-const CODE_PATHS: Readonly<Record<number, readonly string[]>> = {
+/**
+ * Where each of Capillary's badge codes points in a badge input, when its error
+ * carries no reference. A name clash (725) reported with other problems is one
+ * of them; alone, it is `BadgeNameTaken`.
+ */
+const BADGE_CODE_PATHS: Readonly<Record<number, readonly string[]>> = {
   714: ['ownership', 'restrictedToOwners'],
-  717: ['referenceId'],
   720: ['expiresOn'],
   722: ['startOn'],
   723: ['startOn'],
   724: ['expiresOn'],
+  725: ['name'],
   728: ['ownership', 'restrictedToOwners'],
   826: ['customerConstraints'],
+};
+
+/** In a claim input, 714 refuses the owner type (not one of the badge's owners) and 717 the reference. */
+const CLAIM_CODE_PATHS: Readonly<Record<number, readonly string[]>> = {
+  714: ['ownerType'],
+  717: ['referenceId'],
 };
 
 /**
@@ -519,23 +529,34 @@ const CODE_PATHS: Readonly<Record<number, readonly string[]>> = {
  * error names ("for the field: 'ownerType'"), else the field the code is about,
  * else the whole input.
  */
-export function badgeProblems(upstreamErrors: Invalid['upstreamErrors']): InputProblem[] {
-  return upstreamErrors.map((error) => {
-    const [referenced] = problemsFrom([error]);
-    if (referenced !== undefined) return referenced;
-    const field = /for the field: '([^']*)'/.exec(error.message)?.[1];
-    const path =
-      field?.split('.').filter((part) => part !== '' && part !== 'null') ?? CODE_PATHS[error.code ?? 0] ?? [];
-    return { path: [...path], message: error.message };
-  });
+function problemsIn(codePaths: Readonly<Record<number, readonly string[]>>) {
+  return (upstreamErrors: Invalid['upstreamErrors']): InputProblem[] =>
+    upstreamErrors.map((error) => {
+      const [referenced] = problemsFrom([error]);
+      if (referenced !== undefined) return referenced;
+      const field = /for the field: '([^']*)'/.exec(error.message)?.[1];
+      const path =
+        field?.split('.').filter((part) => part !== '' && part !== 'null') ??
+        codePaths[error.code ?? 0] ??
+        [];
+      return { path: [...path], message: error.message };
+    });
 }
 
+export const badgeProblems = problemsIn(BADGE_CODE_PATHS);
+
+/** The badge input refused, locally or by Capillary (400, or one of its codes). */
 export function invalidBadgeInput(verdict: Invalid | OwnCode): InvalidBadgeInput {
   return { __typename: 'InvalidBadgeInput', ...invalidInputFields('badge', verdict, badgeProblems) };
 }
 
-/** A code of Capillary's that means the input was refused, as a problems member. */
-export const refusedBadgeInput = invalidBadgeInput;
+/** A claim (or unclaim) input refused, locally or by Capillary. */
+export function invalidClaimInput(verdict: Invalid | OwnCode): InvalidBadgeInput {
+  return {
+    __typename: 'InvalidBadgeInput',
+    ...invalidInputFields('claim', verdict, problemsIn(CLAIM_CODE_PATHS)),
+  };
+}
 
 export type CreateBadgeSuccess = BadgeSuccess<'CreateBadgeSuccess'>;
 export type UpdateBadgeSuccess = BadgeSuccess<'UpdateBadgeSuccess'>;

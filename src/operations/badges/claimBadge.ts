@@ -2,13 +2,7 @@ import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcome
 import { defineOperation } from '../../capillary/operation.js';
 import type { MutationClaimBadgeArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
-import {
-  ALREADY_CLAIMED_WARNING,
-  badgeNotFound,
-  claimAnswerSchema,
-  invalidBadgeInput,
-  refusedBadgeInput,
-} from './badge.js';
+import { ALREADY_CLAIMED_WARNING, badgeNotFound, claimAnswerSchema, invalidClaimInput } from './badge.js';
 import { claimProblems } from './claims.js';
 
 /** `POST badgeMeta/{badgeId}/claim`: a module claims the badge; a repeat claim succeeds with warning 900. */
@@ -20,7 +14,7 @@ export const claimBadge = defineOperation<ResultUnion<'ClaimBadgeResult'>, Mutat
   body: ({ input }) => ({ ownerType: input.ownerType, referenceId: input.referenceId }),
   check: ({ input }) => claimProblems(input),
   data: claimAnswerSchema,
-  codes: { 717: refusedBadgeInput, 714: refusedBadgeInput },
+  codes: { 717: invalidClaimInput, 714: invalidClaimInput },
   outcomes: {
     success: ({ data, warnings }, { args }) => ({
       __typename: 'ClaimBadgeSuccess',
@@ -30,7 +24,7 @@ export const claimBadge = defineOperation<ResultUnion<'ClaimBadgeResult'>, Mutat
       warnings,
     }),
     notFound: (verdict, { args }) => badgeNotFound(args.input.badgeId, verdict),
-    invalid: invalidBadgeInput,
+    invalid: invalidClaimInput,
     conflict: unexpectedRefusal,
     ...commonOutcomes,
   },

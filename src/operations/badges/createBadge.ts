@@ -2,14 +2,7 @@ import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcome
 import { defineOperation } from '../../capillary/operation.js';
 import type { MutationCreateBadgeArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
-import {
-  badgeBody,
-  badgeInputProblems,
-  badgeNameTaken,
-  badgeSchema,
-  invalidBadgeInput,
-  refusedBadgeInput,
-} from './badge.js';
+import { badgeBody, badgeInputProblems, badgeNameTaken, badgeSchema, invalidBadgeInput } from './badge.js';
 
 /** `POST badgeMeta` (201): a new badge definition. */
 export const createBadge = defineOperation<ResultUnion<'CreateBadgeResult'>, MutationCreateBadgeArgs>()({
@@ -24,9 +17,9 @@ export const createBadge = defineOperation<ResultUnion<'CreateBadgeResult'>, Mut
   data: badgeSchema,
   codes: {
     725: (verdict, { args }) => badgeNameTaken(args.input.name, verdict),
-    722: refusedBadgeInput,
-    728: refusedBadgeInput,
-    714: refusedBadgeInput,
+    722: invalidBadgeInput,
+    728: invalidBadgeInput,
+    714: invalidBadgeInput,
   },
   outcomes: {
     success: ({ data, warnings }) => ({ __typename: 'CreateBadgeSuccess', badge: data, warnings }),

@@ -2,7 +2,7 @@ import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcome
 import { defineOperation } from '../../capillary/operation.js';
 import type { MutationUnclaimBadgeArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
-import { badgeNotFound, claimAnswerSchema, invalidBadgeInput } from './badge.js';
+import { badgeNotFound, claimAnswerSchema, invalidClaimInput } from './badge.js';
 import { claimProblems } from './claims.js';
 
 /** `POST badgeMeta/{badgeId}/unclaim`: withdraws a claim (Capillary keeps it, inactive). */
@@ -33,7 +33,7 @@ export const unclaimBadge = defineOperation<ResultUnion<'UnclaimBadgeResult'>, M
       warnings,
     }),
     notFound: (verdict, { args }) => badgeNotFound(args.input.badgeId, verdict),
-    invalid: invalidBadgeInput,
+    invalid: invalidClaimInput,
     conflict: unexpectedRefusal,
     ...commonOutcomes,
   },

@@ -9,7 +9,6 @@ import {
   badgeNotFound,
   badgeSchema,
   invalidBadgeInput,
-  refusedBadgeInput,
 } from './badge.js';
 
 /** `PUT badgeMeta` (the id in the body): replaces the writable fields of a badge definition. */
@@ -22,12 +21,12 @@ export const updateBadge = defineOperation<ResultUnion<'UpdateBadgeResult'>, Mut
   data: badgeSchema,
   codes: {
     725: (verdict, { args }) => badgeNameTaken(args.input.name, verdict),
-    723: refusedBadgeInput,
-    720: refusedBadgeInput,
-    724: refusedBadgeInput,
-    826: refusedBadgeInput,
-    728: refusedBadgeInput,
-    714: refusedBadgeInput,
+    723: invalidBadgeInput,
+    720: invalidBadgeInput,
+    724: invalidBadgeInput,
+    826: invalidBadgeInput,
+    728: invalidBadgeInput,
+    714: invalidBadgeInput,
   },
   outcomes: {
     success: ({ data, warnings }) => ({ __typename: 'UpdateBadgeSuccess', badge: data, warnings }),
