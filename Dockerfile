@@ -12,6 +12,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY schema ./schema
 COPY src ./src
 COPY bench ./bench
+COPY examples/badges-admin/src/operations ./examples/badges-admin/src/operations
 RUN npm run build
 
 FROM node:24-slim
@@ -24,6 +25,9 @@ COPY --from=build /app/dist/src ./dist/src
 # --omit=optional: the optional dependencies are Node binaries from npm (the image has its node) and
 # graphql-armor's types; --ignore-scripts: `prepare` would run tsc. The npm cache stays out of the image.
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
+# Apollo Sandbox (GRAPHQL_SANDBOX=true) opens with the example app's own operation; copied after
+# `npm ci`, which would otherwise take the folder for an npm workspace without a package.json.
+COPY --from=build /app/examples/badges-admin/src/operations ./examples/badges-admin/src/operations
 # Node keeps the compile cache in one directory per user: the user that runs the gateway writes it.
 RUN mkdir dist/.compile-cache && chown 1000:1000 dist/.compile-cache
 # 1000:1000 is the image's `node` user, numeric so that Kubernetes' runAsNonRoot can check it.

@@ -11,6 +11,12 @@ const config: CodegenConfig = {
   overwrite: true,
   schema: 'schema/*.graphql',
   generates: {
+    // For frontends: Apollo Client's InMemoryCache({ possibleTypes }) needs which types implement
+    // each interface and make up each union, or it drops `... on BadgesError` fields (docs/frontends.md).
+    'schema/snapshot/possibleTypes.json': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3 },
+    },
     'src/generated/resolvers-types.ts': {
       plugins: [
         {

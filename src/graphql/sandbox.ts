@@ -1,30 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { packageRoot } from '../packageRoot.js';
 
-/** What Apollo Sandbox opens with: the create mutation, ready to run against the emulator. */
-const CREATE_EXAMPLE = `mutation CreateBadgeOrgMeta($input: CreateBadgeOrgMetaInput!) {
-  createBadgeOrgMeta(input: $input) {
-    __typename
-    ... on CreateBadgeOrgMetaSuccess {
-      orgMeta { id orgId tags { key dataType description mandatory } createdOn createdBy }
-      warnings { code message }
-    }
-    ... on OrgMetaAlreadyExists {
-      existing { id tags { key dataType } }
-    }
-    ... on InvalidOrgMetaInput {
-      problems { path message }
-    }
-    ... on BadgesUpstreamFailure {
-      status
-      retryable
-    }
-    ... on BadgesError {
-      message
-      upstreamErrors { code message reference }
-    }
-  }
+/**
+ * The example app's operations (examples/badges-admin, docs/frontends.md): Sandbox opens with its
+ * create mutation, read from these files, so that the explorer and the app never disagree.
+ */
+export const EXAMPLE_OPERATIONS = join('examples', 'badges-admin', 'src', 'operations');
+const SANDBOX_FILES = ['createBadgeOrgMeta.graphql', 'fragments.graphql'];
+
+/** What Apollo Sandbox opens with: the example's create mutation and the fragments it spreads. */
+export function sandboxDocument(): string {
+  const dir = join(packageRoot(), EXAMPLE_OPERATIONS);
+  return SANDBOX_FILES.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
 }
-`;
 
 /**
  * Apollo Sandbox on GET /graphql. The Authorization header is Capillary's
@@ -35,7 +25,7 @@ export function sandboxLandingPage() {
   return ApolloServerPluginLandingPageLocalDefault({
     embed: true,
     includeCookies: false,
-    document: CREATE_EXAMPLE,
+    document: sandboxDocument(),
     variables: {
       input: {
         orgId: 100458,

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.js';
+import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 import { BASIC, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /**
@@ -11,11 +11,7 @@ import { BASIC, startTestGateway, type TestGateway } from '../support/gateway.js
  * what proves CORS and its preflight. Needs Debian's chromium (`.ci/run`
  * installs it and sets REQUIRE_BROWSER=1, so CI cannot skip this).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1') {
-  throw new Error(`REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM}: apt-get install chromium`);
-}
+const available = chromiumAvailable();
 
 function frontendPage(gatewayUrl: string): string {
   return `<!doctype html>
@@ -55,18 +51,7 @@ describe.skipIf(!available)('a browser frontend on another origin', () => {
     frontend.on('request', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end(frontendPage(gateway.url));
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
