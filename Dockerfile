@@ -32,7 +32,7 @@ COPY --from=build /app/examples/badges-admin/src/operations ./examples/badges-ad
 RUN mkdir dist/.compile-cache && chown 1000:1000 dist/.compile-cache
 # 1000:1000 is the image's `node` user, numeric so that Kubernetes' runAsNonRoot can check it.
 USER 1000:1000
-RUN node dist/src/tools/warmCompileCache.js
+RUN node --heap-growing-percent=50 dist/src/tools/warmCompileCache.js
 ENV PORT=4000 MANAGEMENT_PORT=9464
 EXPOSE 4000 9464
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--heap-growing-percent=50", "dist/src/main.js"]

@@ -33,8 +33,6 @@ export interface Config {
   readonly graphqlExecutor: 'jit' | 'graphql-js';
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
-  /** Log lines are written to stdout in batches of this many bytes (at most 200 ms late); 0: each at once. */
-  readonly logBatchBytes: number;
   /** OTLP/HTTP endpoint for traces; null: tracing off, at no cost. */
   readonly otlpEndpoint: URL | null;
   /** Schema introspection; on outside production, or with the sandbox. */
@@ -93,7 +91,6 @@ export function loadConfig(env: Env): Config {
     maxDirectives: integer(env, 'MAX_DIRECTIVES', 50, 0, 10_000),
     graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', EXECUTORS, 'jit') === 'jit' ? 'jit' : 'graphql-js',
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    logBatchBytes: integer(env, 'LOG_BATCH_BYTES', 4_096, 0, 65_536),
     otlpEndpoint: httpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
     introspection,
     sandbox,

