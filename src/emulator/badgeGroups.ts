@@ -6,7 +6,7 @@ import { BADGES_PATH, NULL_LISTS, notFound, type JsonObject, type Route } from '
  * ../shared/upstream/badges-groups-fields-api.md §3; what it leaves open is marked GUESS.
  */
 
-type Group = { readonly name: string; readonly rank: number };
+export type Group = { readonly name: string; readonly rank: number };
 
 export class BadgeGroups {
   /**
@@ -33,7 +33,12 @@ export class BadgeGroups {
   }
 
   nameOf(orgId: number, groupId: string): string | null {
-    return this.records.store.get(orgId, groupId)?.name ?? null;
+    return this.find(orgId, groupId)?.name ?? null;
+  }
+
+  /** A group's name and rank (the customer reads order by rank). */
+  find(orgId: number, groupId: string): Group | undefined {
+    return this.records.store.get(orgId, groupId);
   }
 
   routes(): Route[] {

@@ -8,7 +8,7 @@ import {
   type Constraint,
   type OwnerType,
 } from './badgeInput.js';
-import { constraintJson, fixedWindowRoute } from './fixedWindows.js';
+import { constraintJson, fixedWindowRoute, type EarnCounter } from './fixedWindows.js';
 import { Field, Issues, Reader, queryField, readPaging } from './input.js';
 import {
   BADGES_PATH,
@@ -39,9 +39,13 @@ import {
  * ../shared/upstream/badges-definitions-api.md; what it leaves open is marked GUESS.
  */
 
-type Claim = { readonly ownerType: OwnerType; readonly referenceId: string; readonly isActive: boolean };
+export type Claim = {
+  readonly ownerType: OwnerType;
+  readonly referenceId: string;
+  readonly isActive: boolean;
+};
 
-type StoredBadge = BadgeDraft &
+export type StoredBadge = BadgeDraft &
   Audit & {
     readonly id: string;
     readonly orgId: number;
@@ -49,17 +53,17 @@ type StoredBadge = BadgeDraft &
     readonly claims: readonly Claim[];
   };
 
-type Status = 'UPCOMING' | 'LIVE' | 'EXPIRED';
+export type Status = 'UPCOMING' | 'LIVE' | 'EXPIRED';
 
 const BADGE_META = `${BADGES_PATH}/badgeMeta`;
-const BADGE_NOT_FOUND = notFound('Passed badge is not found');
+export const BADGE_NOT_FOUND = notFound('Passed badge is not found');
 const YEAR = 365.25 * 86_400;
 /** Claim and unclaim answer `errors: null` but `warnings: []` (A.2). */
 const CLAIM_LISTS = { errors: null, warnings: [] };
 const ALREADY_CLAIMED = { code: 900, message: 'Badge is already claimed by this owner' };
 
 /** Seen: derived from the clock at every read, never stored. */
-function statusOf(badge: BadgeDraft, now: number): Status {
+export function statusOf(badge: BadgeDraft, now: number): Status {
   if (now < badge.startOn) return 'UPCOMING';
   return now < badge.expiresOn ? 'LIVE' : 'EXPIRED';
 }
@@ -77,15 +81,36 @@ const WRITE_VIEW: View = { precision: 'micros', listItem: false, statistics: fal
 const READ_VIEW: View = { precision: 'millis', listItem: false, statistics: false, currentCycle: true };
 const LIST_VIEW: View = { precision: 'millis', listItem: true, statistics: true, currentCycle: false };
 
+/** What customers did with the badges (ledger.ts), for their statistics. */
+export interface BadgeUsage {
+  /** Issuances (enrolments) of the badge not revoked. */
+  issuedCount(orgId: number, badgeId: string): number;
+  /** Earns of the badge not revoked. */
+  earnedCount(orgId: number, badgeId: string): number;
+  readonly earnCount: EarnCounter;
+}
+
 export class Badges {
   private readonly store = new OrgStore<StoredBadge>();
   /** GUESS: `badgeNumericId` counts per org from 1. */
   private readonly lastNumericId = new Map<number, number>();
 
-  constructor(private readonly groupName: (orgId: number, groupId: string) => string | null) {}
+  constructor(
+    private readonly groupName: (orgId: number, groupId: string) => string | null,
+    private readonly usage: BadgeUsage,
+  ) {}
 
   count(): number {
     return this.store.count();
+  }
+
+  find(orgId: number, id: string): StoredBadge | undefined {
+    return this.store.get(orgId, id);
+  }
+
+  /** The org's badges in creation order. */
+  all(orgId: number): StoredBadge[] {
+    return this.store.all(orgId);
   }
 
   routes(): Route[] {
@@ -93,7 +118,7 @@ export class Badges {
       { method: 'POST', path: BADGE_META, body: 'envelope', handle: (call) => this.create(call) },
       { method: 'PUT', path: BADGE_META, body: 'envelope', handle: (call) => this.update(call) },
       { method: 'GET', path: BADGE_META, handle: (call) => this.list(call) },
-      fixedWindowRoute((orgId, id) => this.store.get(orgId, id)),
+      fixedWindowRoute({ find: (orgId, id) => this.store.get(orgId, id), earnCount: this.usage.earnCount }),
       { method: 'GET', path: `${BADGE_META}/{badgeId}`, handle: (call) => this.get(call) },
       {
         method: 'POST',
@@ -223,7 +248,7 @@ export class Badges {
   }
 
   private get(call: Call): Answer {
-    const badge = this.find(call);
+    const badge = this.badgeOf(call);
     if (badge === undefined) return BADGE_NOT_FOUND;
     const issues = new Issues();
     // GUESS: `limit`, `order` and `status`, documented without a purpose, are ignored.
@@ -284,7 +309,7 @@ export class Badges {
     call: Call,
     change: (badge: StoredBadge, claim: Omit<Claim, 'isActive'>, existing: Claim | undefined) => Answer,
   ): Answer {
-    const badge = this.find(call);
+    const badge = this.badgeOf(call);
     if (badge === undefined) return BADGE_NOT_FOUND;
     const issues = new Issues();
     const body = Reader.body(call.body, issues);
@@ -317,7 +342,7 @@ export class Badges {
     const status = segment.choice(['activate', 'deactivate']);
     const invalid = issues.answer();
     if (invalid !== null || status === undefined) return invalid ?? failure(400, []);
-    const badge = this.find(call);
+    const badge = this.badgeOf(call);
     if (badge === undefined) return BADGE_NOT_FOUND;
     const active = status === 'activate';
     // GUESS: the flag does not move `lastUpdatedOn` either.
@@ -326,7 +351,7 @@ export class Badges {
     return success({ id: badge.id, isActive: active }, EMPTY_LISTS);
   }
 
-  private find(call: Call): StoredBadge | undefined {
+  private badgeOf(call: Call): StoredBadge | undefined {
     const id = call.params.badgeId;
     return id === undefined ? undefined : this.store.get(call.orgId(), id);
   }
@@ -364,9 +389,9 @@ export class Badges {
       badgeRank: badge.badgeRank,
       earnType: badge.earnType,
       status: statusOf(badge, now),
-      // Only a list item or `includeStatistics=true` carries them; GUESS: 0, no customer badges exist.
-      issuedCount: view.statistics ? 0 : undefined,
-      earnedCount: view.statistics ? 0 : undefined,
+      // Only a list item or `includeStatistics=true` carries them; GUESS: what is not revoked counts.
+      issuedCount: view.statistics ? this.usage.issuedCount(badge.orgId, badge.id) : undefined,
+      earnedCount: view.statistics ? this.usage.earnedCount(badge.orgId, badge.id) : undefined,
       ...auditJson(badge, view.precision, true),
       customFields: badge.customFields,
       active: badge.active,

@@ -10,17 +10,23 @@ import type { AddressInfo } from 'node:net';
 import { readBody } from '../http/readBody.js';
 import { BadgeGroups } from './badgeGroups.js';
 import { Badges } from './badges.js';
+import { CustomerBadges } from './customerBadges.js';
+import { CustomerReads } from './customerReads.js';
 import { CustomFields } from './customFields.js';
+import { Ledger } from './ledger.js';
+import { revocationRoutes } from './revocations.js';
 import { OrgMetas } from './orgMeta.js';
 import { Answer, failure, problem, send, type Route, type User } from './wire.js';
 
 /**
  * An in-memory stand-in for Capillary's Badges API, for local development and
  * tests: org meta (orgMeta.ts), badge definitions (badges.ts, fixedWindows.ts),
- * badge groups (badgeGroups.ts) and badge custom fields (customFields.ts), at
- * the wire level of ../shared/upstream/badges-*.md. This module is the HTTP
- * server: routing, credentials, the caller's org. Every behaviour the
- * documentation leaves open is marked GUESS.
+ * badge groups (badgeGroups.ts), badge custom fields (customFields.ts), and
+ * customers' enrolments and earns (customerBadges.ts, revocations.ts,
+ * customerReads.ts, customerViews.ts, ledger.ts, earnLimits.ts, with
+ * customerInput.ts), at the wire level of ../shared/upstream/badges-*.md. This
+ * module is the HTTP server: routing, credentials, the caller's org, the test
+ * faults. Every behaviour the documentation leaves open is marked GUESS.
  */
 
 /** GUESS: a larger body answers 413 with an envelope (no limit is documented). */
@@ -33,10 +39,29 @@ export interface SeenRequest {
   readonly headers: IncomingHttpHeaders;
 }
 
+/** A request the emulator has carried out, with what it would answer. */
+export interface HandledRequest extends SeenRequest {
+  /** The parsed JSON body, for routes that read one; otherwise undefined. */
+  readonly body: unknown;
+  /** The HTTP status of the answer. */
+  readonly status: number;
+}
+
+/** Faults for tests; none is active unless a test passes it. */
+export interface EmulatorFaults {
+  /**
+   * Called once a request has been carried out (whatever it recorded stays
+   * recorded); when it returns true, the connection is destroyed instead of
+   * answered, as when a network breaks after the upstream did the work.
+   */
+  readonly dropAnswerOf?: (request: HandledRequest) => boolean;
+}
+
 export interface EmulatorOptions {
   readonly host: string;
   readonly port: number;
   readonly onRequest?: (request: SeenRequest) => void;
+  readonly faults?: EmulatorFaults;
 }
 
 export interface RunningEmulator {
@@ -50,6 +75,10 @@ export interface RunningEmulator {
   badgeGroupCount(): number;
   /** How many badge custom fields it holds, in all orgs. */
   customFieldCount(): number;
+  /** How many customer enrolments (issuances) it has recorded, in all orgs, revoked ones included. */
+  customerIssueCount(): number;
+  /** How many customer earns (earn, bulk earn, import) it has recorded, in all orgs, revoked ones included. */
+  customerEarnCount(): number;
   stop(): Promise<void>;
 }
 
@@ -77,9 +106,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     },
   });
   const groups = new BadgeGroups();
-  const badges = new Badges((orgId, groupId) => groups.nameOf(orgId, groupId));
+  const ledger = new Ledger();
+  const badges = new Badges((orgId, groupId) => groups.nameOf(orgId, groupId), ledger);
   const customFields = new CustomFields();
-  const routes = [...orgMetas.routes(), ...badges.routes(), ...groups.routes(), ...customFields.routes()];
+  const routes = [
+    ...orgMetas.routes(),
+    ...badges.routes(),
+    ...groups.routes(),
+    ...customFields.routes(),
+    ...new CustomerBadges(ledger, badges).routes(),
+    ...revocationRoutes(ledger, badges),
+    ...new CustomerReads(ledger, badges, (orgId, groupId) => groups.find(orgId, groupId)).routes(),
+  ];
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -90,7 +128,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('x-cap-requestid', randomBytes(16).toString('hex'));
-    options.onRequest?.({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
+    const seen: SeenRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers };
+    options.onRequest?.(seen);
     const url = URL.parse(req.url ?? '/', 'http://emulator.invalid');
     const found = url === null ? 'unknown path' : findRoute(routes, req.method ?? '', url.pathname);
     if (url === null || found === 'unknown path') {
@@ -131,17 +170,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         return;
       }
     }
-    send(
-      res,
-      found.route.handle({
-        user,
-        orgId: () => orgOfCaller(user),
-        params: found.params,
-        query: url.searchParams,
-        headers: req.headers,
-        body,
-      }),
-    );
+    const answer = found.route.handle({
+      user,
+      orgId: () => orgOfCaller(user),
+      params: found.params,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    });
+    if (options.faults?.dropAnswerOf?.({ ...seen, body, status: answer.status }) === true) {
+      res.destroy();
+      return;
+    }
+    send(res, answer);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -158,6 +199,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     badgeCount: () => badges.count(),
     badgeGroupCount: () => groups.count(),
     customFieldCount: () => customFields.count(),
+    customerIssueCount: () => ledger.issuanceCount(),
+    customerEarnCount: () => ledger.recordedEarnCount(),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

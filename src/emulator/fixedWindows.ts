@@ -120,8 +120,22 @@ class Schedule {
   }
 }
 
+/**
+ * The cycle of a window holding `seconds`, as `[from, to)` epoch seconds (its
+ * last day included): what a fixed-window earn limit counts over.
+ */
+export function cycleHolding(
+  shape: WindowShape,
+  period: BadgePeriod,
+  seconds: number,
+): { readonly from: number; readonly to: number } {
+  const schedule = new Schedule(shape, period);
+  const cycle = schedule.at(schedule.indexAt(seconds));
+  return { from: cycle.start, to: cycle.end + DAY };
+}
+
 /** GUESS: a config is UPCOMING before the badge starts, EXPIRED once it has expired, ACTIVE in between. */
-function cycleStatus(period: BadgePeriod, now: number): 'UPCOMING' | 'ACTIVE' | 'EXPIRED' {
+export function cycleStatus(period: BadgePeriod, now: number): 'UPCOMING' | 'ACTIVE' | 'EXPIRED' {
   if (now < period.startOn) return 'UPCOMING';
   return now < period.expiresOn ? 'ACTIVE' : 'EXPIRED';
 }
@@ -173,19 +187,33 @@ export interface WindowedBadge extends BadgePeriod {
 
 const SCOPES = ['BADGE', 'CUSTOMER', 'ALL'] as const;
 
+/**
+ * Earns of a badge not revoked, dated (event date) from `from` to before `to`
+ * (epoch seconds): of one customer, or of every customer when undefined.
+ */
+export type EarnCounter = (
+  orgId: number,
+  badgeId: string,
+  customerId: number | undefined,
+  from: number,
+  to: number,
+) => number;
+
+interface WindowSources {
+  readonly find: (orgId: number, id: string) => WindowedBadge | undefined;
+  readonly earnCount: EarnCounter;
+}
+
 /** The docs give this path once without `api_gateway/`; GUESS: only the `api_gateway/` form is served. */
-export function fixedWindowRoute(find: (orgId: number, id: string) => WindowedBadge | undefined): Route {
+export function fixedWindowRoute(sources: WindowSources): Route {
   return {
     method: 'GET',
     path: `${BADGES_PATH}/badgeMeta/getFixedWindowDetails`,
-    handle: (call) => fixedWindowDetails(call, find),
+    handle: (call) => fixedWindowDetails(call, sources),
   };
 }
 
-function fixedWindowDetails(
-  call: Call,
-  find: (orgId: number, id: string) => WindowedBadge | undefined,
-): Answer {
+function fixedWindowDetails(call: Call, { find, earnCount }: WindowSources): Answer {
   const issues = new Issues();
   const read = (name: string) => queryField(issues, call.query, name);
   // GUESS: Spring's message for a missing request parameter.
@@ -234,8 +262,16 @@ function fixedWindowDetails(
       fixedWindowCycleReferenceId: window.id,
       ...dated('start', cycle.start),
       ...dated('end', cycle.end),
-      // GUESS: no customer has earned anything in the emulator.
-      earnCount: includeEarnCount ? 0 : undefined,
+      // GUESS: a cycle counts the earns dated inside it, the customer's for a customer window.
+      earnCount: includeEarnCount
+        ? earnCount(
+            badge.orgId,
+            badge.id,
+            window.constraintType.startsWith('CUSTOMER_') ? customerId : undefined,
+            cycle.start,
+            cycle.end + DAY,
+          )
+        : undefined,
       constraintType: window.constraintType,
     });
   }

@@ -47,10 +47,16 @@ export class Issues {
     return this.unreadable !== null || this.problems.length > 0;
   }
 
+  /** What to answer: the unreadable value alone, else every problem; null when nothing is wrong. */
+  errors(): EnvelopeError[] | null {
+    if (this.unreadable !== null) return [this.unreadable];
+    return this.problems.length > 0 ? [...this.problems] : null;
+  }
+
   /** The 400 to answer, or null when nothing is wrong. */
   answer(): Answer | null {
-    if (this.unreadable !== null) return failure(400, [this.unreadable]);
-    return this.problems.length > 0 ? failure(400, this.problems) : null;
+    const errors = this.errors();
+    return errors === null ? null : failure(400, errors);
   }
 }
 

@@ -64,13 +64,22 @@ export interface SuccessLists {
 export const NULL_LISTS: SuccessLists = { errors: null, warnings: null };
 export const EMPTY_LISTS: SuccessLists = { errors: [], warnings: [] };
 
-export function success(data: Json, lists: SuccessLists, status = 200): Answer {
-  return Answer.json(status, { data, errors: lists.errors, warnings: lists.warnings });
+/** The `{data, errors, warnings}` envelope of a success (also an element of the import's array answer). */
+export function envelope(data: Json, lists: SuccessLists): JsonObject {
+  return { data, errors: lists.errors, warnings: lists.warnings };
 }
 
-/** Every documented failure: `data` and `warnings` null, one or several errors. */
+export function success(data: Json, lists: SuccessLists, status = 200): Answer {
+  return Answer.json(status, envelope(data, lists));
+}
+
+/** The envelope of every documented failure: `data` and `warnings` null, one or several errors. */
+export function failureEnvelope(errors: readonly EnvelopeError[]): JsonObject {
+  return { data: null, errors, warnings: null };
+}
+
 export function failure(status: number, errors: readonly EnvelopeError[]): Answer {
-  return Answer.json(status, { data: null, errors, warnings: null });
+  return Answer.json(status, failureEnvelope(errors));
 }
 
 export function notFound(message: string): Answer {
@@ -120,6 +129,11 @@ export interface Route {
 
 export const BADGES_PATH = '/api_gateway/v1/badges';
 
+/** A route that reads a JSON body and answers a malformed one with an envelope (the badges family's way). */
+export function bodyRoute(method: 'POST' | 'PUT', path: string, handle: (call: Call) => Answer): Route {
+  return { method, path, body: 'envelope', handle };
+}
+
 export function nowMicros(): number {
   return Math.floor((performance.timeOrigin + performance.now()) * 1000);
 }
@@ -138,6 +152,14 @@ export function epochSeconds(micros: number, precision: Precision): RawNumber {
 /** The `…ISO` companions of newer payloads: `YYYY-MM-DDTHH:MM:SSZ`, truncated to the second. */
 export function isoSeconds(seconds: number): string {
   return `${new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** A date member from epoch microseconds and its `…ISO` companion; both null without a date. */
+export function datedJson(name: string, micros: number | null, precision: Precision): JsonObject {
+  return {
+    [name]: micros === null ? null : epochSeconds(micros, precision),
+    [`${name}ISO`]: micros === null ? null : isoSeconds(micros / 1_000_000),
+  };
 }
 
 let objectIdCounter = randomBytes(3).readUIntBE(0, 3);
@@ -203,17 +225,24 @@ export function pagination(paging: Paging, total: number): JsonObject {
   return { page: paging.page, size: paging.size, total, totalPages: Math.ceil(total / paging.size) };
 }
 
-/** One page of `items` under `listKey`, with `pagination` beside it. */
+/**
+ * One page of `items` under `listKey`, with `pagination` beside it. Its `size`
+ * is the page size asked for, or with `sizeShown` the number of items on the
+ * page (the customer reads, see customerReads.ts).
+ */
 export function pageJson<T>(
   listKey: string,
   items: readonly T[],
   paging: Paging,
   toJson: (item: T) => Json,
+  sizeShown = false,
 ): JsonObject {
   const start = paging.page * paging.size;
+  const shown = items.slice(start, start + paging.size);
+  const paged = pagination(paging, items.length);
   return {
-    [listKey]: items.slice(start, start + paging.size).map(toJson),
-    pagination: pagination(paging, items.length),
+    [listKey]: shown.map(toJson),
+    pagination: sizeShown ? { ...paged, size: shown.length } : paged,
   };
 }
 

@@ -243,6 +243,18 @@ describe('a badge, through its lifecycle', () => {
     });
   });
 
+  it('is historical only when asked: the migration header goes with a past start, and never otherwise', async () => {
+    const creates = () =>
+      seen.filter((request) => request.method === 'POST' && request.path.endsWith('/badgeMeta'));
+    await createBadge('Current');
+    const lastYear = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    await createBadge('Imported', { historical: true, startOn: lastYear });
+    expect(creates().map((request) => request.headers['x-cap-badges-migration'])).toEqual([
+      undefined,
+      'migration',
+    ]);
+  });
+
   it('is BadgeNotFound for an id no badge has', async () => {
     expect(
       await field(
