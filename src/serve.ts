@@ -100,20 +100,6 @@ export async function serve(startup: Startup): Promise<void> {
     await flushed();
     process.exit(1);
   }
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const { port } = new URL(gateway.url);
-  const graphqlUrl = `http://${shownHost}:${port}/graphql`;
-  logger.info(
-    {
-      url: graphqlUrl,
-      upstream: upstream.origin,
-      node: process.version,
-      compileCache: startup.compileCache,
-      ...(gateway.managementUrl === null ? {} : { management: gateway.managementUrl }),
-      ...(trustedDocuments === undefined ? {} : { trustedDocuments: trustedDocuments.size }),
-    },
-    `Badges GraphQL gateway ready at ${graphqlUrl}`,
-  );
 
   function flushed(): Promise<void> {
     return new Promise((resolve) => {
@@ -141,4 +127,20 @@ export async function serve(startup: Startup): Promise<void> {
       })();
     });
   }
+
+  // Announced once SIGTERM drains: a supervisor that stops the process at once gets a clean stop.
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const { port } = new URL(gateway.url);
+  const graphqlUrl = `http://${shownHost}:${port}/graphql`;
+  logger.info(
+    {
+      url: graphqlUrl,
+      upstream: upstream.origin,
+      node: process.version,
+      compileCache: startup.compileCache,
+      ...(gateway.managementUrl === null ? {} : { management: gateway.managementUrl }),
+      ...(trustedDocuments === undefined ? {} : { trustedDocuments: trustedDocuments.size }),
+    },
+    `Badges GraphQL gateway ready at ${graphqlUrl}`,
+  );
 }
