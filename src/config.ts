@@ -20,6 +20,8 @@ export interface Config {
   readonly httpRequestTimeoutMs: number;
   /** Upstream-calling fields (aliases counted) allowed in one operation. */
   readonly maxUpstreamFields: number;
+  /** Calls to Capillary per GraphQL request, counted as they are made (entity references, list items). */
+  readonly maxUpstreamCalls: number;
   /** Field selections per operation with every fragment spread expanded: bounds execution's work. */
   readonly maxFields: number;
   readonly maxDepth: number;
@@ -84,6 +86,7 @@ export function loadConfig(env: Env): Config {
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1_048_576, 1_024, 1_073_741_824),
     httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     maxUpstreamFields: integer(env, 'MAX_UPSTREAM_FIELDS', 5, 1, 1_000),
+    maxUpstreamCalls: integer(env, 'MAX_UPSTREAM_CALLS', 50, 1, 10_000),
     maxFields: integer(env, 'MAX_FIELDS', 2_000, 1, 1_000_000),
     maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1_000),
     maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),

@@ -323,8 +323,11 @@ export function requestTarget<A>(endpoint: Endpoint<A>, args: A): string {
   const params = endpoint.pathParams?.(args) ?? {};
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new Error(`${endpoint.endpoint}: no value for path parameter ${name}`);
-    return encodeURIComponent(value);
+    // The operations' checks refuse such ids before any call; a path must never leave its endpoint.
+    if (value === undefined || !/^[\w-]{1,64}$/.test(value)) {
+      throw new Error(`${endpoint.endpoint}: path parameter ${name} is missing or not one plain segment`);
+    }
+    return value;
   });
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(endpoint.query?.(args) ?? {})) {

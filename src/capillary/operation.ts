@@ -55,7 +55,7 @@ export interface OperationDeclaration<A, D, R> {
   readonly check?: (args: A) => readonly InputProblem[];
   /**
    * Capillary error codes of this operation's own, each with the member it becomes. They win over
-   * the status of a 4xx (but 401, 403, 429) and over a 2xx that carried errors.
+   * the status of a 4xx (but 401, 403, 429) and over a 2xx whose `data` is null with errors.
    */
   readonly codes?: CodeOutcomes<A, R>;
   readonly outcomes: Outcomes<A, D, R>;

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { CapillaryClient, Deadline } from '../capillary/client.js';
 import type { Credentials } from '../capillary/credentials.js';
 import { perform, type Caller, type Operation, type RequestReads } from '../capillary/operation.js';
@@ -9,11 +10,35 @@ export interface Context extends Caller, RequestReads {
   readonly record: RequestRecord;
 }
 
+/**
+ * A request's Capillary client, refusing calls past `maxCalls`: validation bounds the fields that call
+ * Capillary, but an entity query's representations and the `group` of every badge of a list are
+ * counted at run time, here.
+ */
+function budgeted(capillary: CapillaryClient, maxCalls: number): CapillaryClient {
+  let calls = 0;
+  return {
+    startDeadline: () => capillary.startDeadline(),
+    call(endpoint, args, credentials, deadline) {
+      calls++;
+      if (calls > maxCalls) {
+        throw new GraphQLError(
+          `This request would call Capillary more than ${maxCalls} times (MAX_UPSTREAM_CALLS); ask for fewer entities or items.`,
+          { extensions: { code: 'UPSTREAM_CALL_LIMIT' } },
+        );
+      }
+      return capillary.call(endpoint, args, credentials, deadline);
+    },
+  };
+}
+
 export function createContext(
-  capillary: CapillaryClient,
+  client: CapillaryClient,
   credentials: Credentials | null,
   record: RequestRecord,
+  maxUpstreamCalls = Number.POSITIVE_INFINITY,
 ): Context {
+  const capillary = budgeted(client, maxUpstreamCalls);
   const startDeadline = (): Deadline => ({
     expiresAt: capillary.startDeadline().expiresAt,
     onAttempt: (attempt) => {

@@ -67,9 +67,9 @@ export function requestLimits(
     maxDirectives: { n: config.maxDirectives },
     // graphql-js counts tokens while parsing (parseOptions below), at no extra cost.
     maxTokens: { enabled: false },
-    // The upstream-field limit is this gateway's real cost bound; depth and aliases bound the rest.
+    // The upstream-field limit and MAX_UPSTREAM_CALLS (context.ts) bound the cost; depth and aliases the rest.
     costLimit: { enabled: false },
-    // Apollo Server's own plugin hides suggestions, in production only (see gateway.ts).
+    // Apollo Server's own plugin hides suggestions, in production only (see pipeline.ts).
     blockFieldSuggestion: { enabled: false },
   }).protect();
   // With the two plugin-based protections off, armor contributes validation rules only.

@@ -166,7 +166,8 @@ export async function startGateway(
       return;
     }
     let parsedBody: unknown;
-    if (body.text !== '' && isJson(req.headers['content-type'])) {
+    // Only a POST carries its operation in the body; for any other method Apollo reads the query string.
+    if (req.method === 'POST' && body.text !== '' && isJson(req.headers['content-type'])) {
       try {
         parsedBody = JSON.parse(body.text);
       } catch {
@@ -177,7 +178,7 @@ export async function startGateway(
 
     let graphqlInput: GraphQLHttpInput = { body: parsedBody, search };
     if (trustedDocuments !== undefined) {
-      const admitted = trustedDocuments.admit(graphqlInput);
+      const admitted = trustedDocuments.admit(req.method ?? 'GET', graphqlInput);
       if (admitted === null) {
         sendJson(res, 400, NOT_IN_LIST);
         return;
@@ -200,6 +201,7 @@ export async function startGateway(
               capillary,
               credentialsFrom((name) => singleHeader(req.headers[name])),
               record,
+              config.maxUpstreamCalls,
             ),
           ),
       });

@@ -26,13 +26,18 @@ export class TrustedDocuments {
     return this.#byHash.size;
   }
 
-  /** The request with the listed document's text filled in, or null when it names no listed document. */
-  admit(input: GraphQLHttpInput): GraphQLHttpInput | null {
-    if (input.body !== undefined) {
-      if (typeof input.body !== 'object' || input.body === null) return null;
+  /**
+   * The request with the listed document's text filled in, or null when it names no listed
+   * document: a POST by its body (one operation, an object), a GET by its query string, as Apollo
+   * Server reads them; any other method is refused.
+   */
+  admit(method: string, input: GraphQLHttpInput): GraphQLHttpInput | null {
+    if (method === 'POST') {
+      if (typeof input.body !== 'object' || input.body === null || Array.isArray(input.body)) return null;
       const query = this.#document(readField(input.body, 'query'), readField(input.body, 'extensions'));
       return query === null ? null : { ...input, body: { ...input.body, query } };
     }
+    if (method !== 'GET') return null;
     const params = new URLSearchParams(input.search);
     const extensions = params.get('extensions');
     let parsed: unknown;

@@ -72,3 +72,28 @@ export function problemsAt(codePaths: Readonly<Record<number, readonly string[]>
         problemsFrom([error])[0] ?? { path: [...(codePaths[error.code ?? 0] ?? [])], message: error.message },
     );
 }
+
+/** What an id may be when it goes into a path: no `/`, no `.` or `..`, nothing to escape. */
+const PATH_ID = /^[\w-]{1,64}$/;
+/** Capillary's ids of badges, groups and custom fields: 24 hexadecimal characters (a MongoDB ObjectId). */
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/**
+ * An id that goes into a Capillary path must stay one path segment of its own
+ * endpoint; `objectId`: it must look like Capillary's ObjectIds (where a word
+ * such as `orgMeta` would name another endpoint).
+ */
+export function idProblems(path: readonly string[], id: string, objectId = false): InputProblem[] {
+  if (id.trim() === '') return [{ path: [...path], message: 'must not be blank' }];
+  if (objectId ? !OBJECT_ID.test(id) : !PATH_ID.test(id)) {
+    return [
+      {
+        path: [...path],
+        message: objectId
+          ? 'must be a Capillary id: 24 hexadecimal characters'
+          : 'must be letters, digits, "_" or "-" (at most 64)',
+      },
+    ];
+  }
+  return [];
+}

@@ -1,10 +1,12 @@
 import type { BadgeResolvers } from '../generated/resolvers-types.js';
 import { registry } from '../operations/index.js';
-import { referenced } from './entityReference.js';
+import { idOf, referenced } from './entityReference.js';
 
 export const Badge: BadgeResolvers = {
   /** A reference by id: null when no badge of the caller's org has it. */
-  async __resolveReference({ id }, { read }) {
+  async __resolveReference(representation, { read }) {
+    const id = idOf(representation);
+    if (id === null) return null;
     return referenced(await read(registry.badge, { id, includeStatistics: false }), 'Badge');
   },
 

@@ -24,3 +24,8 @@ export function referenced<R extends { readonly __typename: string }, T extends 
 function errorCode(typename: string): string {
   return typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
+
+/** A representation's `id`, as the Router sent it: anything but a string names no resource. */
+export function idOf(representation: { readonly id?: unknown }): string | null {
+  return typeof representation.id === 'string' ? representation.id : null;
+}

@@ -146,3 +146,21 @@ describe('other protections', () => {
     expect(body.errors?.[0]?.message).toMatch(/Did you mean "badgeOrgMeta"/);
   });
 });
+
+describe('the upstream call budget of a request', () => {
+  it('stops an entity query at MAX_UPSTREAM_CALLS calls, whatever the number of representations', async () => {
+    const { upstream, gateway } = await start({ MAX_UPSTREAM_CALLS: '7' });
+    const representations = Array.from({ length: 12 }, (_, index) => ({
+      __typename: 'Badge',
+      id: `69430a521a2b3c4d5e6f7a${String(index).padStart(2, '0')}`,
+    }));
+    const response = await gateway.graphql(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Badge { id } } }',
+      { r: representations },
+      { authorization: BASIC },
+    );
+    expect(upstream.requests).toHaveLength(7);
+    const codes = (response.body.errors ?? []).map((error) => error.extensions?.code);
+    expect(codes.filter((code) => code === 'UPSTREAM_CALL_LIMIT')).toHaveLength(5);
+  });
+});

@@ -80,6 +80,7 @@ describe('TRUSTED_DOCUMENTS', () => {
     ['a listed document changed by one character', { query: `${READ} ` }],
     ['an unknown hash', { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ x }') } } }],
     ['neither query nor hash', { variables: {} }],
+    ['a batch (an array body)', [{ query: READ }]],
   ])(
     'refuses %s before parsing, with PERSISTED_QUERY_NOT_IN_LIST and no upstream call',
     async (_label, body) => {
@@ -92,6 +93,38 @@ describe('TRUSTED_DOCUMENTS', () => {
       expect(upstream.requests).toHaveLength(0);
     },
   );
+});
+
+describe('TRUSTED_DOCUMENTS over GET', () => {
+  let upstream: StubUpstream;
+  let gateway: TestGateway;
+
+  afterEach(async () => {
+    await gateway.stop();
+    await upstream.stop();
+  });
+
+  it.each([
+    ['an unlisted query in the URL', { query: '{ badgeGroups { __typename } }' }, undefined],
+    [
+      'an unlisted query in the URL with a listed hash in a JSON body',
+      { query: '{ badgeGroups { __typename } }' },
+      { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(READ) } } },
+    ],
+  ])('refuses %s, with no upstream call', async (_label, params, body) => {
+    upstream = await startStubUpstream(envelope(200, { data: storedOrgMeta }));
+    gateway = await startTestGateway(upstream.url, { TRUSTED_DOCUMENTS: MANIFEST });
+    const response = await request(`${gateway.url}/graphql?${new URLSearchParams(params).toString()}`, {
+      method: 'GET',
+      headers: { authorization: BASIC, 'apollo-require-preflight': '1', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(await response.body.json()).toMatchObject({
+      errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } }],
+    });
+    expect(upstream.requests).toHaveLength(0);
+  });
 });
 
 describe('a TRUSTED_DOCUMENTS manifest', () => {

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       maxRequestBytes: 1_048_576,
       httpRequestTimeoutMs: 30_000,
       maxUpstreamFields: 5,
+      maxUpstreamCalls: 50,
       maxFields: 2_000,
       maxDepth: 10,
       maxAliases: 15,

@@ -509,6 +509,29 @@ describe('each documented error code', () => {
     });
   });
 
+  it.each([
+    ['createBadge', 725, 728, ['name']],
+    ['createBadgeGroup', 733, 732, ['name']],
+  ] as const)(
+    '%s: a name clash listed first among other refusals is still one problem of them all',
+    (name, clash, other, path) => {
+      const outcome = answered(400, {
+        data: null,
+        errors: [
+          { code: clash, message: 'name clash', reference: null },
+          { code: other, message: 'other refusal', reference: null },
+        ],
+        warnings: null,
+      });
+      const result = resultFor(name, outcome, SPECIFICATIONS[name].args as never) as {
+        __typename: string;
+        problems: unknown[];
+      };
+      expect(result.__typename).toMatch(/^Invalid/);
+      expect(result.problems).toContainEqual({ path, message: 'name clash' });
+    },
+  );
+
   it('a repeat claim (warning 900) is a success that says so', () => {
     const outcome = answered(200, {
       data: claimData,

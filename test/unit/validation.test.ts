@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orgMetaInputProblems } from '../../src/operations/orgMeta/orgMeta.js';
 
@@ -33,5 +34,36 @@ describe('orgMetaInputProblems', () => {
 
   it('reports every problem at once', () => {
     expect(orgMetaInputProblems({ orgId: 0, tags: [{ key: '', dataType: 'x' }] })).toHaveLength(2);
+  });
+});
+
+/** The org meta rules, stated apart from the code they check. */
+function orgMetaOracle(input: {
+  orgId: number;
+  tags: ReadonlyArray<{ key: string; dataType: string }>;
+}): boolean {
+  const keys = input.tags.map((tag) => tag.key);
+  return (
+    input.orgId <= 0 ||
+    input.tags.some((tag) => tag.key.trim() === '' || tag.dataType.trim() === '') ||
+    new Set(keys.filter((key) => key.trim() !== '')).size !== keys.filter((key) => key.trim() !== '').length
+  );
+}
+
+describe('orgMetaInputProblems, for any input', () => {
+  it('finds problems exactly when a rule is broken', () => {
+    const tag = fc.record({
+      key: fc.constantFrom('', ' ', 'Category', 'Tier', 'tier'),
+      dataType: fc.constantFrom('', '\t', 'string', 'integer'),
+    });
+    fc.assert(
+      fc.property(
+        fc.record({ orgId: fc.integer({ min: -2, max: 3 }), tags: fc.array(tag, { maxLength: 4 }) }),
+        (input) => {
+          expect(orgMetaInputProblems(input).length > 0).toBe(orgMetaOracle(input));
+        },
+      ),
+      { numRuns: 1_000 },
+    );
   });
 });

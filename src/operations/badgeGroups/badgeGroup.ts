@@ -4,7 +4,7 @@ import type { Invalid, OwnCode, Refusal } from '../../capillary/envelope.js';
 import type { Call } from '../../capillary/operation.js';
 import type { CreateBadgeGroupInput, UpdateBadgeGroupInput } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
-import { auditFields, errorFields, invalidInputFields, problemsAt } from '../wire.js';
+import { auditFields, errorFields, idProblems, invalidInputFields, problemsAt } from '../wire.js';
 
 /**
  * The badge group area (`api_gateway/v1/badges/group…`; facts in
@@ -42,7 +42,8 @@ export function badgeGroupBody(input: CreateBadgeGroupInput | UpdateBadgeGroupIn
 
 export function badgeGroupProblems(input: CreateBadgeGroupInput | UpdateBadgeGroupInput): InputProblem[] {
   return [
-    ...('id' in input && input.id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+    // The update's path is the id alone, right under `badges/`: only an ObjectId may go there.
+    ...('id' in input ? idProblems(['id'], input.id, true) : []),
     ...(input.name.trim() === '' ? [{ path: ['name'], message: 'must not be blank' }] : []),
   ];
 }
@@ -85,7 +86,7 @@ export function badgeGroupNameTaken(name: string, verdict: OwnCode): BadgeGroupN
 export function invalidBadgeGroupInput(verdict: Invalid | OwnCode): InvalidBadgeGroupInput {
   return {
     __typename: 'InvalidBadgeGroupInput',
-    ...invalidInputFields('badge group', verdict, problemsAt({ 732: ['rank'] })),
+    ...invalidInputFields('badge group', verdict, problemsAt({ 732: ['rank'], 733: ['name'] })),
   };
 }
 
@@ -97,7 +98,11 @@ export const groupWrite = {
   check: ({ input }: GroupWriteArgs) => badgeGroupProblems(input),
   data: badgeGroupSchema,
   codes: {
-    733: (verdict: OwnCode, { args }: Call<GroupWriteArgs>) => badgeGroupNameTaken(args.input.name, verdict),
+    // Alone, a name clash is its own member; among other refusals, one problem of them all.
+    733: (verdict: OwnCode, { args }: Call<GroupWriteArgs>) =>
+      verdict.upstreamErrors.length > 1
+        ? invalidBadgeGroupInput(verdict)
+        : badgeGroupNameTaken(args.input.name, verdict),
     732: invalidBadgeGroupInput,
   },
 };

@@ -3,6 +3,7 @@ import { defineOperation } from '../../capillary/operation.js';
 import type { QueryBadgeGroupArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
 import { badgeGroupNotFound, badgeGroupSchema } from './badgeGroup.js';
+import { idProblems } from '../wire.js';
 
 /**
  * `GET group/{groupId}`: one group. Also read for `Badge.group` and `BadgeGroup`
@@ -15,7 +16,7 @@ export const badgeGroup = defineOperation<ResultUnion<'BadgeGroupResult'>, Query
   method: 'GET',
   path: 'group/{groupId}',
   pathParams: ({ id }) => ({ groupId: id }),
-  check: ({ id }) => (id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+  check: ({ id }) => idProblems(['id'], id),
   data: badgeGroupSchema,
   outcomes: {
     success: ({ data }) => ({ __typename: 'BadgeGroup', ...data }),

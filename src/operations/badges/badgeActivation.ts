@@ -6,6 +6,7 @@ import type {
 } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
 import { activationSchema, badgeNotFound } from './badge.js';
+import { idProblems } from '../wire.js';
 
 /** `PUT badgeMeta/{badgeId}/activate` and `…/deactivate`: one declaration each, alike but for the path. */
 function activation(
@@ -22,7 +23,7 @@ function activation(
     pathParams: ({ id }) => ({ badgeId: id }),
     // GUESS: the docs document no body; their samples send `{"active": true}` either way, which Capillary ignores.
     body: () => ({ active: status === 'activate' }),
-    check: ({ id }) => (id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+    check: ({ id }) => idProblems(['id'], id),
     data: activationSchema,
     outcomes: {
       success: ({ data, warnings }) => ({

@@ -16,7 +16,11 @@ export const createBadge = defineOperation<ResultUnion<'CreateBadgeResult'>, Mut
   check: ({ input }) => badgeInputProblems(input),
   data: badgeSchema,
   codes: {
-    725: (verdict, { args }) => badgeNameTaken(args.input.name, verdict),
+    // Alone, a name clash is its own member; among other refusals, one problem of them all.
+    725: (verdict, { args }) =>
+      verdict.upstreamErrors.length > 1
+        ? invalidBadgeInput(verdict)
+        : badgeNameTaken(args.input.name, verdict),
     722: invalidBadgeInput,
     728: invalidBadgeInput,
     714: invalidBadgeInput,

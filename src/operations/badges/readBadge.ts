@@ -3,6 +3,7 @@ import { defineOperation } from '../../capillary/operation.js';
 import type { QueryBadgeArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
 import { badgeNotFound, badgeSchema } from './badge.js';
+import { idProblems } from '../wire.js';
 
 /**
  * `GET badgeMeta/{badgeId}`: one badge. Also read for `Badge` entity references
@@ -16,7 +17,7 @@ export const badge = defineOperation<ResultUnion<'BadgeResult'>, QueryBadgeArgs>
   path: 'badgeMeta/{badgeId}',
   pathParams: ({ id }) => ({ badgeId: id }),
   query: ({ includeStatistics }) => ({ includeStatistics: includeStatistics ? true : null }),
-  check: ({ id }) => (id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+  check: ({ id }) => idProblems(['id'], id),
   data: badgeSchema,
   outcomes: {
     success: ({ data }) => ({ __typename: 'Badge', ...data }),

@@ -20,7 +20,11 @@ export const updateBadge = defineOperation<ResultUnion<'UpdateBadgeResult'>, Mut
   check: ({ input }) => badgeInputProblems(input),
   data: badgeSchema,
   codes: {
-    725: (verdict, { args }) => badgeNameTaken(args.input.name, verdict),
+    // Alone, a name clash is its own member; among other refusals, one problem of them all.
+    725: (verdict, { args }) =>
+      verdict.upstreamErrors.length > 1
+        ? invalidBadgeInput(verdict)
+        : badgeNameTaken(args.input.name, verdict),
     723: invalidBadgeInput,
     720: invalidBadgeInput,
     724: invalidBadgeInput,

@@ -6,7 +6,7 @@ import type {
   UpdateBadgeCustomFieldInput,
 } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
-import { auditFields, errorFields, invalidInputFields, problemsAt } from '../wire.js';
+import { auditFields, errorFields, idProblems, invalidInputFields, problemsAt } from '../wire.js';
 
 /**
  * The badge custom field area (`api_gateway/v1/badges/customField…`; facts in
@@ -59,7 +59,7 @@ export function badgeCustomFieldProblems(
   input: CreateBadgeCustomFieldInput | UpdateBadgeCustomFieldInput,
 ): InputProblem[] {
   const problems: InputProblem[] = [];
-  if ('id' in input && input.id.trim() === '') problems.push({ path: ['id'], message: 'must not be blank' });
+  if ('id' in input) problems.push(...idProblems(['id'], input.id));
   if (input.name.trim() === '') problems.push({ path: ['name'], message: 'must not be blank' });
   const value = input.defaultValue;
   if (value != null && !DEFAULT_VALUE_FORMS[input.dataType].test(value)) {

@@ -3,6 +3,7 @@ import { defineOperation } from '../../capillary/operation.js';
 import type { QueryBadgeCustomFieldArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
 import { badgeCustomFieldNotFound, badgeCustomFieldSchema } from './badgeCustomField.js';
+import { idProblems } from '../wire.js';
 
 /** `GET customField/{customFieldId}`: one custom field (also for `BadgeCustomField` entity references). */
 export const badgeCustomField = defineOperation<
@@ -14,7 +15,7 @@ export const badgeCustomField = defineOperation<
   method: 'GET',
   path: 'customField/{customFieldId}',
   pathParams: ({ id }) => ({ customFieldId: id }),
-  check: ({ id }) => (id.trim() === '' ? [{ path: ['id'], message: 'must not be blank' }] : []),
+  check: ({ id }) => idProblems(['id'], id),
   data: badgeCustomFieldSchema,
   outcomes: {
     success: ({ data }) => ({ __typename: 'BadgeCustomField', ...data }),
