@@ -1,5 +1,6 @@
 import type { BadgesAccessDenied, BadgesAuthenticationFailed, BadgesUpstreamFailure } from './domain.js';
-import type { Failed, Refusal, Unauthenticated } from './envelope.js';
+import type { Failed, Invalid, Refusal, Unauthenticated } from './envelope.js';
+import type { Call } from './operation.js';
 
 /**
  * The members every operation's result union shares, declared once: spread
@@ -32,6 +33,17 @@ export const commonOutcomes = {
     cause: verdict.cause,
   }),
 } as const;
+
+/**
+ * For an operation on one resource named by an id: an id the local check refused
+ * (blank, or not one plain path segment) names no resource, so the not-found
+ * member answers it; Capillary itself never refuses such a call with 400.
+ */
+export function idNotFound<A, R>(
+  notFound: (verdict: Refusal<string>, call: Call<A>) => R,
+): (verdict: Invalid, call: Call<A>) => R | BadgesUpstreamFailure {
+  return (verdict, call) => (verdict.local ? notFound(verdict, call) : unexpectedRefusal(verdict));
+}
 
 /** A refusal this operation is not known to answer with (say, 409 on a read): an upstream failure. */
 export function unexpectedRefusal({

@@ -64,13 +64,31 @@ export function invalidInputFields(
   };
 }
 
-/** Each error as a problem at its `reference`, else at the path its code is about (`codePaths`), else the whole input. */
-export function problemsAt(codePaths: Readonly<Record<number, readonly string[]>> = {}) {
+/**
+ * Each error as a problem at its `reference`, else (`enumFields`) at the field an
+ * enum error names ("for the field: 'ownerType'"), else at the path its code is
+ * about (`codePaths`), else at the whole input.
+ */
+export function problemsAt(
+  codePaths: Readonly<Record<number, readonly string[]>> = {},
+  { enumFields = false } = {},
+) {
   return (upstreamErrors: readonly UpstreamError[]): InputProblem[] =>
-    upstreamErrors.map(
-      (error) =>
-        problemsFrom([error])[0] ?? { path: [...(codePaths[error.code ?? 0] ?? [])], message: error.message },
-    );
+    upstreamErrors.map((error) => {
+      const [referenced] = problemsFrom([error]);
+      if (referenced !== undefined) return referenced;
+      const field = enumFields ? /for the field: '([^']*)'/.exec(error.message)?.[1] : undefined;
+      const path =
+        field?.split('.').filter((part) => part !== '' && part !== 'null') ??
+        codePaths[error.code ?? 0] ??
+        [];
+      return { path: [...path], message: error.message };
+    });
+}
+
+/** A name clash alone is its own member; among other refusals, one problem of them all. */
+export function nameClash<T, I>(verdict: OwnCode, taken: () => T, invalid: (verdict: OwnCode) => I): T | I {
+  return verdict.upstreamErrors.length > 1 ? invalid(verdict) : taken();
 }
 
 /** What an id may be when it goes into a path: no `/`, no `.` or `..`, nothing to escape. */

@@ -4,7 +4,7 @@ import type { Invalid, OwnCode, Refusal } from '../../capillary/envelope.js';
 import type { Call } from '../../capillary/operation.js';
 import type { CreateBadgeGroupInput, UpdateBadgeGroupInput } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
-import { auditFields, errorFields, idProblems, invalidInputFields, problemsAt } from '../wire.js';
+import { auditFields, errorFields, idProblems, invalidInputFields, nameClash, problemsAt } from '../wire.js';
 
 /**
  * The badge group area (`api_gateway/v1/badges/group…`; facts in
@@ -98,11 +98,8 @@ export const groupWrite = {
   check: ({ input }: GroupWriteArgs) => badgeGroupProblems(input),
   data: badgeGroupSchema,
   codes: {
-    // Alone, a name clash is its own member; among other refusals, one problem of them all.
     733: (verdict: OwnCode, { args }: Call<GroupWriteArgs>) =>
-      verdict.upstreamErrors.length > 1
-        ? invalidBadgeGroupInput(verdict)
-        : badgeGroupNameTaken(args.input.name, verdict),
+      nameClash(verdict, () => badgeGroupNameTaken(args.input.name, verdict), invalidBadgeGroupInput),
     732: invalidBadgeGroupInput,
   },
 };

@@ -1,4 +1,4 @@
-import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { commonOutcomes, idNotFound, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
 import { defineOperation } from '../../capillary/operation.js';
 import type { QueryBadgeGroupArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
@@ -21,9 +21,7 @@ export const badgeGroup = defineOperation<ResultUnion<'BadgeGroupResult'>, Query
   outcomes: {
     success: ({ data }) => ({ __typename: 'BadgeGroup', ...data }),
     notFound: (verdict, { args }) => badgeGroupNotFound(args.id, verdict),
-    // A blank id names no group.
-    invalid: (verdict, { args }) =>
-      verdict.local ? badgeGroupNotFound(args.id, verdict) : unexpectedRefusal(verdict),
+    invalid: idNotFound((verdict, { args }) => badgeGroupNotFound(args.id, verdict)),
     conflict: unexpectedRefusal,
     ...commonOutcomes,
   },

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import type { BadgesErrorFields, BadgesWarning, InputProblem } from '../../capillary/domain.js';
-import {
-  problemsFrom,
-  timestampSchema,
-  type Invalid,
-  type OwnCode,
-  type Refusal,
-} from '../../capillary/envelope.js';
+import { timestampSchema, type Invalid, type OwnCode, type Refusal } from '../../capillary/envelope.js';
+import type { Call } from '../../capillary/operation.js';
 import type {
   BadgeConstraintInput,
   BadgeExpiryInput,
@@ -19,9 +14,11 @@ import {
   auditFields,
   errorFields,
   invalidInputFields,
+  nameClash,
   optionalInt,
   optionalString,
   optionalTime,
+  problemsAt,
 } from '../wire.js';
 
 /**
@@ -497,6 +494,14 @@ export function badgeNotFound(badgeId: string, verdict: Refusal<string>): BadgeN
   };
 }
 
+/** Code 725 of a create or update: `BadgeNameTaken` alone, one problem among other refusals. */
+export function badgeNameClash(
+  verdict: OwnCode,
+  { args }: Call<{ readonly input: { readonly name: string } }>,
+): BadgeNameTaken | InvalidBadgeInput {
+  return nameClash(verdict, () => badgeNameTaken(args.input.name, verdict), invalidBadgeInput);
+}
+
 export function badgeNameTaken(name: string, verdict: OwnCode): BadgeNameTaken {
   const message = `Another badge of this org is named "${name}" (names are case-sensitive).`;
   return { __typename: 'BadgeNameTaken', ...errorFields(message, verdict), name };
@@ -524,26 +529,7 @@ const CLAIM_CODE_PATHS: Readonly<Record<number, readonly string[]>> = {
   717: ['referenceId'],
 };
 
-/**
- * Problems from Capillary's errors: its `reference`, else the field an enum
- * error names ("for the field: 'ownerType'"), else the field the code is about,
- * else the whole input.
- */
-function problemsIn(codePaths: Readonly<Record<number, readonly string[]>>) {
-  return (upstreamErrors: Invalid['upstreamErrors']): InputProblem[] =>
-    upstreamErrors.map((error) => {
-      const [referenced] = problemsFrom([error]);
-      if (referenced !== undefined) return referenced;
-      const field = /for the field: '([^']*)'/.exec(error.message)?.[1];
-      const path =
-        field?.split('.').filter((part) => part !== '' && part !== 'null') ??
-        codePaths[error.code ?? 0] ??
-        [];
-      return { path: [...path], message: error.message };
-    });
-}
-
-export const badgeProblems = problemsIn(BADGE_CODE_PATHS);
+export const badgeProblems = problemsAt(BADGE_CODE_PATHS, { enumFields: true });
 
 /** The badge input refused, locally or by Capillary (400, or one of its codes). */
 export function invalidBadgeInput(verdict: Invalid | OwnCode): InvalidBadgeInput {
@@ -554,7 +540,7 @@ export function invalidBadgeInput(verdict: Invalid | OwnCode): InvalidBadgeInput
 export function invalidClaimInput(verdict: Invalid | OwnCode): InvalidBadgeInput {
   return {
     __typename: 'InvalidBadgeInput',
-    ...invalidInputFields('claim', verdict, problemsIn(CLAIM_CODE_PATHS)),
+    ...invalidInputFields('claim', verdict, problemsAt(CLAIM_CODE_PATHS, { enumFields: true })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { commonOutcomes, idNotFound, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
 import { defineOperation } from '../../capillary/operation.js';
 import type {
   MutationActivateBadgeArgs,
@@ -33,9 +33,7 @@ function activation(
         warnings,
       }),
       notFound: (verdict, { args }) => badgeNotFound(args.id, verdict),
-      // A blank id names no badge.
-      invalid: (verdict, { args }) =>
-        verdict.local ? badgeNotFound(args.id, verdict) : unexpectedRefusal(verdict),
+      invalid: idNotFound((verdict, { args }) => badgeNotFound(args.id, verdict)),
       conflict: unexpectedRefusal,
       ...commonOutcomes,
     },

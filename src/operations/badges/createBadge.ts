@@ -2,7 +2,7 @@ import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcome
 import { defineOperation } from '../../capillary/operation.js';
 import type { MutationCreateBadgeArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
-import { badgeBody, badgeInputProblems, badgeNameTaken, badgeSchema, invalidBadgeInput } from './badge.js';
+import { badgeBody, badgeInputProblems, badgeNameClash, badgeSchema, invalidBadgeInput } from './badge.js';
 
 /** `POST badgeMeta` (201): a new badge definition. */
 export const createBadge = defineOperation<ResultUnion<'CreateBadgeResult'>, MutationCreateBadgeArgs>()({
@@ -16,11 +16,7 @@ export const createBadge = defineOperation<ResultUnion<'CreateBadgeResult'>, Mut
   check: ({ input }) => badgeInputProblems(input),
   data: badgeSchema,
   codes: {
-    // Alone, a name clash is its own member; among other refusals, one problem of them all.
-    725: (verdict, { args }) =>
-      verdict.upstreamErrors.length > 1
-        ? invalidBadgeInput(verdict)
-        : badgeNameTaken(args.input.name, verdict),
+    725: badgeNameClash,
     722: invalidBadgeInput,
     728: invalidBadgeInput,
     714: invalidBadgeInput,

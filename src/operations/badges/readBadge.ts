@@ -1,4 +1,4 @@
-import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { commonOutcomes, idNotFound, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
 import { defineOperation } from '../../capillary/operation.js';
 import type { QueryBadgeArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
@@ -22,9 +22,7 @@ export const badge = defineOperation<ResultUnion<'BadgeResult'>, QueryBadgeArgs>
   outcomes: {
     success: ({ data }) => ({ __typename: 'Badge', ...data }),
     notFound: (verdict, { args }) => badgeNotFound(args.id, verdict),
-    // A blank id names no badge; Capillary itself never answers a read with 400.
-    invalid: (verdict, { args }) =>
-      verdict.local ? badgeNotFound(args.id, verdict) : unexpectedRefusal(verdict),
+    invalid: idNotFound((verdict, { args }) => badgeNotFound(args.id, verdict)),
     conflict: unexpectedRefusal,
     ...commonOutcomes,
   },

@@ -5,7 +5,7 @@ import type { ResultUnion } from '../resultUnion.js';
 import {
   badgeBody,
   badgeInputProblems,
-  badgeNameTaken,
+  badgeNameClash,
   badgeNotFound,
   badgeSchema,
   invalidBadgeInput,
@@ -20,11 +20,7 @@ export const updateBadge = defineOperation<ResultUnion<'UpdateBadgeResult'>, Mut
   check: ({ input }) => badgeInputProblems(input),
   data: badgeSchema,
   codes: {
-    // Alone, a name clash is its own member; among other refusals, one problem of them all.
-    725: (verdict, { args }) =>
-      verdict.upstreamErrors.length > 1
-        ? invalidBadgeInput(verdict)
-        : badgeNameTaken(args.input.name, verdict),
+    725: badgeNameClash,
     723: invalidBadgeInput,
     720: invalidBadgeInput,
     724: invalidBadgeInput,

@@ -1,4 +1,4 @@
-import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
+import { commonOutcomes, idNotFound, unexpectedRefusal } from '../../capillary/commonOutcomes.js';
 import { defineOperation } from '../../capillary/operation.js';
 import type { QueryBadgeCustomFieldArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
@@ -20,9 +20,7 @@ export const badgeCustomField = defineOperation<
   outcomes: {
     success: ({ data }) => ({ __typename: 'BadgeCustomField', ...data }),
     notFound: (verdict, { args }) => badgeCustomFieldNotFound(args.id, verdict),
-    // A blank id names no field.
-    invalid: (verdict, { args }) =>
-      verdict.local ? badgeCustomFieldNotFound(args.id, verdict) : unexpectedRefusal(verdict),
+    invalid: idNotFound((verdict, { args }) => badgeCustomFieldNotFound(args.id, verdict)),
     conflict: unexpectedRefusal,
     ...commonOutcomes,
   },
