@@ -6,6 +6,7 @@ const badges = '../operations/badges/badge.js';
 const fixedWindows = '../operations/badges/badgeFixedWindows.js';
 const groups = '../operations/badgeGroups/badgeGroup.js';
 const customFields = '../operations/customFields/badgeCustomField.js';
+const customers = '../operations/customerBadges/customerBadge.js';
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -80,6 +81,13 @@ const config: CodegenConfig = {
           UpdateBadgeCustomFieldSuccess: `${customFields}#UpdateBadgeCustomFieldSuccess`,
           BadgeCustomFieldNotFound: `${customFields}#BadgeCustomFieldNotFound`,
           InvalidBadgeCustomFieldInput: `${customFields}#InvalidBadgeCustomFieldInput`,
+          Customer: `${customers}#CustomerEntity`,
+          CustomerBadge: `${customers}#CustomerBadge`,
+          CustomerBadgeHistoryItem: `${customers}#CustomerBadgeHistoryItem`,
+          CustomerBadgeDetail: `${customers}#CustomerBadgeDetail`,
+          EarnedBadge: `${customers}#EarnedBadge`,
+          BadgeEarned: `${customers}#BadgeEarned`,
+          EarnedBadgeRevoked: `${customers}#EarnedBadgeRevoked`,
         },
       },
     },

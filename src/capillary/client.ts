@@ -319,15 +319,21 @@ export class UndiciCapillaryClient implements CapillaryClient {
 }
 
 /** The path below the base URL, placeholders filled and query parameters appended, each encoded. */
+/**
+ * What a path parameter may be: an id, or a customer identifier (an email, a
+ * mobile number…), percent-encoded; never a separator, a control character or a dot segment.
+ */
+const PATH_SEGMENT = /^[^/\\?#%\s\p{Cc}]{1,128}$/u;
+
 export function requestTarget<A>(endpoint: Endpoint<A>, args: A): string {
   const params = endpoint.pathParams?.(args) ?? {};
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = params[name];
-    // The operations' checks refuse such ids before any call; a path must never leave its endpoint.
-    if (value === undefined || !/^[\w-]{1,64}$/.test(value)) {
+    // The operations' checks refuse such values before any call; a path must never leave its endpoint.
+    if (value === undefined || !PATH_SEGMENT.test(value) || value === '.' || value === '..') {
       throw new Error(`${endpoint.endpoint}: path parameter ${name} is missing or not one plain segment`);
     }
-    return value;
+    return encodeURIComponent(value);
   });
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(endpoint.query?.(args) ?? {})) {

@@ -10,7 +10,7 @@ import type { BadgesWarning, InputProblem, UpstreamError, UpstreamFailureCause }
  * union member for each verdict kind (src/capillary/operation.ts).
  */
 
-const upstreamErrorSchema = z
+export const upstreamErrorSchema = z
   .object({
     code: z.number().int().nullish(),
     message: z.string(),
@@ -32,11 +32,18 @@ const envelopeSchema = z.object({
   warnings: z.array(z.unknown()).nullish(),
 });
 
-/** Epoch seconds with fractions (real payloads) or an ISO-8601 string (the doc example). */
+/**
+ * Beyond this, a number of epoch seconds would lie past the year 5000: Capillary
+ * stores some badge dates in milliseconds and sends them as they are (customer facts §1.3).
+ */
+const MILLISECONDS_FROM = 1e11;
+
+/** Epoch seconds with fractions (real payloads), epoch milliseconds (some dates), or an ISO-8601 string. */
 export const timestampSchema = z
   .union([z.number(), z.iso.datetime({ offset: true })])
   .transform((value, ctx) => {
-    const date = new Date(typeof value === 'number' ? Math.round(value * 1000) : value);
+    const millis = typeof value !== 'number' ? value : value >= MILLISECONDS_FROM ? value : value * 1000;
+    const date = new Date(typeof millis === 'number' ? Math.round(millis) : millis);
     if (Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: 'custom', message: 'is not a representable point in time' });
       return z.NEVER;
@@ -281,6 +288,8 @@ function parseEnvelope(body: string): z.infer<typeof envelopeSchema> | null {
   } catch {
     return null;
   }
+  // A batch endpoint (the earned badge import) answers a bare array, one envelope per element: its data.
+  if (Array.isArray(json)) return { data: json, errors: [], warnings: [] };
   const envelope = envelopeSchema.safeParse(json);
   return envelope.success ? envelope.data : null;
 }

@@ -6,6 +6,7 @@ import type { Badge as BadgeModel, BadgePage as BadgePageModel, BadgeClaim as Ba
 import type { BadgeFixedWindowPage as BadgeFixedWindowPageModel } from '../operations/badges/badgeFixedWindows.js';
 import type { BadgeGroup as BadgeGroupModel, BadgeGroupPage as BadgeGroupPageModel, CreateBadgeGroupSuccess as CreateBadgeGroupSuccessModel, UpdateBadgeGroupSuccess as UpdateBadgeGroupSuccessModel, BadgeGroupNotFound as BadgeGroupNotFoundModel, BadgeGroupNameTaken as BadgeGroupNameTakenModel, InvalidBadgeGroupInput as InvalidBadgeGroupInputModel } from '../operations/badgeGroups/badgeGroup.js';
 import type { BadgeCustomField as BadgeCustomFieldModel, BadgeCustomFieldPage as BadgeCustomFieldPageModel, CreateBadgeCustomFieldSuccess as CreateBadgeCustomFieldSuccessModel, UpdateBadgeCustomFieldSuccess as UpdateBadgeCustomFieldSuccessModel, BadgeCustomFieldNotFound as BadgeCustomFieldNotFoundModel, InvalidBadgeCustomFieldInput as InvalidBadgeCustomFieldInputModel } from '../operations/customFields/badgeCustomField.js';
+import type { CustomerEntity as CustomerEntityModel, CustomerBadge as CustomerBadgeModel, CustomerBadgeHistoryItem as CustomerBadgeHistoryItemModel, CustomerBadgeDetail as CustomerBadgeDetailModel, EarnedBadge as EarnedBadgeModel, BadgeEarned as BadgeEarnedModel, EarnedBadgeRevoked as EarnedBadgeRevokedModel } from '../operations/customerBadges/customerBadge.js';
 import type { Context } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -424,12 +425,94 @@ export type BadgeDayOfWeek =
   /** Wednesday. */
   | 'WEDNESDAY';
 
+/**
+ * An earn limit of the badge is reached, the customer's or the badge's (GUESS:
+ * Capillary documents no code for it; the gateway reads 813).
+ */
+export type BadgeEarnLimitReached = BadgesError & {
+  readonly __typename?: 'BadgeEarnLimitReached';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
 /** How customers get a badge. */
 export type BadgeEarnType =
   /** Customers earn the badge directly. */
   | 'EARN'
   /** Customers are enrolled (issued the badge) first, then earn it. */
   | 'ISSUE_EARN';
+
+/** The customer earned the badge. */
+export type BadgeEarned = {
+  readonly __typename?: 'BadgeEarned';
+  /** The badge, read from Capillary when selected. */
+  readonly badge?: Maybe<Badge>;
+  /** The new earn. */
+  readonly earn: EarnedBadge;
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** A customer's enrolment in a badge (Capillary: an issuance). */
+export type BadgeEnrolment = {
+  readonly __typename?: 'BadgeEnrolment';
+  /** When the enrolling event happened (`issueEventDate`). */
+  readonly enrolledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was recorded. */
+  readonly enrolledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When it lapses. */
+  readonly expiresOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The enrolment's id (Capillary's `issuedId` / `issueId`). */
+  readonly id: Scalars['ID']['output'];
+  /** The module that enrolled the customer. */
+  readonly ownerType?: Maybe<BadgeOwnerType>;
+  /** The module's object that did. */
+  readonly referenceId?: Maybe<Scalars['String']['output']>;
+  /** When it was revoked; null unless revoked. */
+  readonly revokedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Its state. */
+  readonly status?: Maybe<BadgeEnrolmentStatus>;
+};
+
+/** One enrolment to revoke. */
+export type BadgeEnrolmentRef = {
+  /** The customer holding it. */
+  readonly customerId: Scalars['ID']['input'];
+  /** The enrolment's id. */
+  readonly enrolmentId: Scalars['ID']['input'];
+};
+
+/** The revocations were processed: each outcome is in `customers`. */
+export type BadgeEnrolmentRevocationReport = {
+  readonly __typename?: 'BadgeEnrolmentRevocationReport';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** One entry per revoked enrolment or per customer (or enrolment) that failed. */
+  readonly customers: ReadonlyArray<EnrolmentRevocationOutcome>;
+  /** How many customers or enrolments failed (or whose outcome is unknown). */
+  readonly failedCount: Scalars['Int']['output'];
+  /** How many enrolments were revoked. */
+  readonly succeededCount: Scalars['Int']['output'];
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** The state of an enrolment (Capillary: an issuance, `issuedStatus`). */
+export type BadgeEnrolmentStatus =
+  /** In force: the customer can earn on it. */
+  | 'ACTIVE'
+  /** Its expiry has passed. */
+  | 'EXPIRED'
+  /** Revoked (`revokeBadgeEnrolment`). */
+  | 'REVOKED';
 
 /** When an earned or issued badge lapses. */
 export type BadgeExpiry = {
@@ -640,6 +723,39 @@ export type BadgeImageTag =
   /** Not earned yet. */
   | 'UN_EARNED';
 
+/** How a limit counts (Capillary's `constraintType` of the customer badge details). */
+export type BadgeLimitKind =
+  /** In calendar cycles. */
+  | 'FIXED_WINDOW'
+  /** Over the badge's whole life. */
+  | 'OVERALL'
+  /** Over a rolling period. */
+  | 'ROLLING_WINDOW';
+
+/** Whose limit a usage counts. */
+export type BadgeLimitLevel =
+  /** The limit over all customers. */
+  | 'BADGE'
+  /** Each customer's own limit. */
+  | 'CUSTOMER';
+
+/** A limit of a badge and how much of it is used, as of the read. */
+export type BadgeLimitUsage = {
+  readonly __typename?: 'BadgeLimitUsage';
+  /** The earns counted against it now. */
+  readonly currentEarnCount?: Maybe<Scalars['Int']['output']>;
+  /** With `FIXED_WINDOW`: when the current cycle ends. */
+  readonly cycleEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** With `FIXED_WINDOW`: when the current cycle started. */
+  readonly cycleStart?: Maybe<Scalars['DateTime']['output']>;
+  /** How it counts. */
+  readonly kind: BadgeLimitKind;
+  /** Whose limit. */
+  readonly level: BadgeLimitLevel;
+  /** The most earns allowed in the limit's scope; null when Capillary did not say. */
+  readonly maxEarnLimit?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Another badge of the org has this name (Capillary's code 725); names are case-sensitive. */
 export type BadgeNameTaken = BadgesError & {
   readonly __typename?: 'BadgeNameTaken';
@@ -653,10 +769,61 @@ export type BadgeNameTaken = BadgesError & {
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
 
+/** The badge was not claimed by the module and object named in `triggeredBy` (Capillary's code 810). */
+export type BadgeNotClaimed = BadgesError & {
+  readonly __typename?: 'BadgeNotClaimed';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** The module named. */
+  readonly ownerType: BadgeOwnerType;
+  /** The module's object named. */
+  readonly referenceId: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * The badge is enrol-then-earn and the customer holds no enrolment covering the
+ * earn's date (Capillary's code 811): enrol the customer first.
+ */
+export type BadgeNotEnrolled = BadgesError & {
+  readonly __typename?: 'BadgeNotEnrolled';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
 /** No badge of this org has this id (Capillary: 404 "Passed badge is not found"). */
 export type BadgeNotFound = BadgesError & {
   readonly __typename?: 'BadgeNotFound';
   /** The id asked for. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * The badge cannot be earned now: it is deactivated, not started or ended
+ * (GUESS: code 815, which only a newer copy of Capillary's docs lists).
+ */
+export type BadgeNotLive = BadgesError & {
+  readonly __typename?: 'BadgeNotLive';
+  /** The badge. */
   readonly badgeId: Scalars['ID']['output'];
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
@@ -820,6 +987,18 @@ export type BadgeTimeUnit =
   | 'MONTHS'
   /** Weeks. */
   | 'WEEKS';
+
+/**
+ * The module and its object that enrol or earn (Capillary's `triggeredBy`). The
+ * badge must be claimed by exactly this module and object (`claimBadge`), except
+ * for `Membercare`.
+ */
+export type BadgeTriggerInput = {
+  /** The module. */
+  readonly ownerType: BadgeOwnerType;
+  /** The module's object (a program, a journey…), as it claimed the badge. */
+  readonly referenceId: Scalars['String']['input'];
+};
 
 /**
  * The credentials are valid but their access group may not do this (Capillary
@@ -1140,6 +1319,674 @@ export type CreateBadgeSuccess = {
 };
 
 /**
+ * A customer of the org. The type is owned by the customers subgraph of the
+ * loyalty supergraph; this subgraph contributes `badges` and resolves references
+ * by `id` alone (Capillary's numeric customer id), without calling Capillary.
+ */
+export type Customer = {
+  readonly __typename?: 'Customer';
+  /**
+   * The customer's badges (`GET customer/{customerId}`): by default the badges the
+   * customer holds an active earn of. The same list as `Query.customerBadges`.
+   */
+  readonly badges: CustomerBadgesResult;
+  /** Capillary's numeric customer id. */
+  readonly id: Scalars['ID']['output'];
+};
+
+
+/**
+ * A customer of the org. The type is owned by the customers subgraph of the
+ * loyalty supergraph; this subgraph contributes `badges` and resolves references
+ * by `id` alone (Capillary's numeric customer id), without calling Capillary.
+ */
+export type CustomerBadgesArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  includeExpired?: Scalars['Boolean']['input'];
+  kind?: CustomerBadgeKind;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  sort?: CustomerBadgeSort;
+};
+
+/** The customer already holds an active enrolment in the badge (Capillary's code 1040). */
+export type CustomerAlreadyEnrolled = BadgesError & {
+  readonly __typename?: 'CustomerAlreadyEnrolled';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** The enrolment in force, when Capillary named it. */
+  readonly enrolmentId?: Maybe<Scalars['ID']['output']>;
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** Capillary's error for this customer. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * One badge from a customer's point of view, as the customer's badge list gives it:
+ * the definition's main fields plus the customer's own counters.
+ */
+export type CustomerBadge = {
+  readonly __typename?: 'CustomerBadge';
+  /** The badge's activation flag. */
+  readonly active?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The whole badge definition, read from Capillary when selected (once per badge
+   * per GraphQL request). Null when the badge cannot be read any more.
+   */
+  readonly badge?: Maybe<Badge>;
+  /** The badge's group; null when none. */
+  readonly badgeGroupId?: Maybe<Scalars['ID']['output']>;
+  /** The group's name, when Capillary sent it. */
+  readonly badgeGroupName?: Maybe<Scalars['String']['output']>;
+  /** The badge's id. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The badge's rank within its group. */
+  readonly badgeRank?: Maybe<Scalars['Int']['output']>;
+  /** Values of the org's badge custom fields. */
+  readonly customFields: ReadonlyArray<BadgeCustomFieldValue>;
+  /** Free text about the badge. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** How customers get the badge. */
+  readonly earnType?: Maybe<BadgeEarnType>;
+  /** How many times the customer earned the badge (0 when never). */
+  readonly earnedCount: Scalars['Int']['output'];
+  /** When the badge's earn period ends. */
+  readonly expiresOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Pictures of the badge, each for a state of the customer's progress. */
+  readonly images: ReadonlyArray<BadgeImage>;
+  /** When the activity behind the customer's last earn happened. */
+  readonly lastEarnEventOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When the customer last earned it. */
+  readonly lastEarnedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The badge's name. */
+  readonly name: Scalars['String']['output'];
+  /** When customers can start earning the badge. */
+  readonly startOn?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * One badge from one customer's point of view (`GET management/{customerId}/badge/{badgeId}`),
+ * with the enrolments, earns and limit usage when asked for (`includeStatistics`).
+ */
+export type CustomerBadgeDetail = {
+  readonly __typename?: 'CustomerBadgeDetail';
+  /** The badge's activation flag. */
+  readonly active?: Maybe<Scalars['Boolean']['output']>;
+  /** How many of the customer's earns are active now. */
+  readonly activeEarnCount: Scalars['Int']['output'];
+  /** The whole badge definition, read from Capillary when selected (once per badge per GraphQL request). */
+  readonly badge?: Maybe<Badge>;
+  /** The badge's id. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** How customers get the badge. */
+  readonly earnType?: Maybe<BadgeEarnType>;
+  /** Every earn of the badge by the customer; null without `includeStatistics`. */
+  readonly earns?: Maybe<ReadonlyArray<EarnedBadge>>;
+  /** The state of the customer's latest enrolment; null without one or without statistics. */
+  readonly enrolmentStatus?: Maybe<BadgeEnrolmentStatus>;
+  /** Every enrolment of the customer in the badge; null without `includeStatistics`. */
+  readonly enrolments?: Maybe<ReadonlyArray<BadgeEnrolment>>;
+  /** When the customer last earned it. */
+  readonly lastEarnedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The badge's limits and their use by this customer; null without `includeStatistics`. */
+  readonly limits?: Maybe<ReadonlyArray<BadgeLimitUsage>>;
+  /** The badge's name. */
+  readonly name: Scalars['String']['output'];
+  /** Where the badge stands in time. */
+  readonly status?: Maybe<BadgeStatus>;
+};
+
+/** Filters of a customer's badge history; all optional, and they combine. */
+export type CustomerBadgeHistoryFilter = {
+  /** Only activated (true) or only deactivated (false) badges. */
+  readonly active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Badges this module claimed. */
+  readonly claimedBy?: InputMaybe<BadgeOwnerType>;
+  /** Badges expiring after this time (at most one of `expiresAfter` and `expiresBefore`). */
+  readonly expiresAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Badges expiring before this time. */
+  readonly expiresBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only badges of this badge group. */
+  readonly groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** Which badges (Capillary's default: `AVAILABLE_TO_ENROL`). */
+  readonly kind?: InputMaybe<CustomerBadgeHistoryKind>;
+  /** Badges whose name contains this. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Badges meant for this module. */
+  readonly owner?: InputMaybe<BadgeOwnerType>;
+  /** Badges starting after this time (at most one of `startsAfter` and `startsBefore`). */
+  readonly startsAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Badges starting before this time. */
+  readonly startsBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Badges in this state. */
+  readonly status?: InputMaybe<BadgeStatus>;
+};
+
+/** One badge of a customer's badge history. */
+export type CustomerBadgeHistoryItem = {
+  readonly __typename?: 'CustomerBadgeHistoryItem';
+  /** The badge's activation flag. */
+  readonly active?: Maybe<Scalars['Boolean']['output']>;
+  /** The whole badge definition, read from Capillary when selected (once per badge per GraphQL request). */
+  readonly badge?: Maybe<Badge>;
+  /** The badge's group; null when none. */
+  readonly badgeGroupId?: Maybe<Scalars['ID']['output']>;
+  /** The group's name, when Capillary sent it. */
+  readonly badgeGroupName?: Maybe<Scalars['String']['output']>;
+  /** The badge's id. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The badge's rank within its group. */
+  readonly badgeRank?: Maybe<Scalars['Int']['output']>;
+  /** When the badge was defined. */
+  readonly createdOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Free text about the badge. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** How many times the customer earned the badge (0 when never). */
+  readonly earnCount: Scalars['Int']['output'];
+  /** How customers get the badge. */
+  readonly earnType?: Maybe<BadgeEarnType>;
+  /** The state of the customer's latest enrolment; null without one (or when Capillary did not say). */
+  readonly enrolmentStatus?: Maybe<BadgeEnrolmentStatus>;
+  /** When the badge's earn period ends. */
+  readonly expiresOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Pictures of the badge. */
+  readonly images: ReadonlyArray<BadgeImage>;
+  /** When the activity behind the customer's last earn happened. */
+  readonly lastEarnEventOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When the customer last earned it. */
+  readonly lastEarnedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When the definition last changed. */
+  readonly lastUpdatedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The badge's name. */
+  readonly name: Scalars['String']['output'];
+  /** When customers can start earning the badge. */
+  readonly startOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the badge stands in time. */
+  readonly status?: Maybe<BadgeStatus>;
+};
+
+/** Which badges a customer's badge history lists (Capillary's `badgeType`). */
+export type CustomerBadgeHistoryKind =
+  /** Badges the customer may earn now. */
+  | 'AVAILABLE'
+  /** Enrol-then-earn badges the customer is not enrolled in (Capillary's `AVAILABLE_TO_ISSUE`, its default). */
+  | 'AVAILABLE_TO_ENROL'
+  /** Badges the customer holds an active earn of. */
+  | 'EARNED'
+  /** Badges the customer earned whose earns have all expired. */
+  | 'EXPIRED';
+
+/** A page of a customer's badge history. */
+export type CustomerBadgeHistoryPage = {
+  readonly __typename?: 'CustomerBadgeHistoryPage';
+  /** The badges of this page. */
+  readonly items: ReadonlyArray<CustomerBadgeHistoryItem>;
+  /** Where this page stands. */
+  readonly pageInfo: BadgesPageInfo;
+};
+
+/** What `customerBadgeHistory` can come to. */
+export type CustomerBadgeHistoryResult = BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerBadgeHistoryPage | CustomerNotFound | InvalidCustomerBadgeInput | InvalidCustomerIdentifierType;
+
+/** Orders of a customer's badge history. */
+export type CustomerBadgeHistorySort =
+  /** By the badge's expiry (Capillary's default). */
+  | 'EXPIRES_ON'
+  /** By when the badge was last earned. */
+  | 'LAST_EARNED_ON'
+  /** By the latest earning activity (event date). */
+  | 'LAST_EARN_EVENT'
+  /** By the customer's latest enrolment. */
+  | 'LAST_ENROLLED'
+  /** By the latest expiry of the customer's earns. */
+  | 'LAST_EXPIRED'
+  /** By the badge definition's last change. */
+  | 'LAST_MODIFIED';
+
+/** Which of a customer's badges to list. */
+export type CustomerBadgeKind =
+  /** Badges the customer may still earn (Capillary's `AVAILABLE`). */
+  | 'AVAILABLE'
+  /** Badges the customer holds an active earn of (Capillary's `EARNED`). */
+  | 'EARNED';
+
+/** A customer's badges (Capillary pages this list by `limit` only: this is its first page). */
+export type CustomerBadgeList = {
+  readonly __typename?: 'CustomerBadgeList';
+  /** The badges. */
+  readonly items: ReadonlyArray<CustomerBadge>;
+  /** Where the list stands. */
+  readonly pageInfo: BadgesPageInfo;
+};
+
+/** What `customerBadge` can come to. */
+export type CustomerBadgeResult = BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerBadgeDetail | CustomerNotFound | InvalidCustomerBadgeInput;
+
+/** Orders of a customer's badge list. */
+export type CustomerBadgeSort =
+  /** Last earned first. */
+  | 'LAST_EARNED_ON'
+  /** Latest earning activity first (the earns' event dates). */
+  | 'LAST_EARN_EVENT'
+  /** Grouped badges first by group rank, then by badge rank, then the rest by expiry, latest first. */
+  | 'RANK';
+
+/** What `Customer.badges` and `customerBadges` can come to. */
+export type CustomerBadgesResult = BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerBadgeList | CustomerNotFound | InvalidCustomerBadgeInput | InvalidCustomerIdentifierType;
+
+/** What one customer of `earnBadgeForCustomers` came to. */
+export type CustomerEarnOutcome = BadgeEarnLimitReached | BadgeNotEnrolled | CustomerAlreadyEnrolled | CustomerEarnedBadge | CustomerNotFound | CustomerOutcomeRefused | CustomerOutcomeUnknown;
+
+/** The earns were processed: each customer's own outcome is in `customers`. */
+export type CustomerEarnReport = {
+  readonly __typename?: 'CustomerEarnReport';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** Every customer of the request, each with its outcome. */
+  readonly customers: ReadonlyArray<CustomerEarnOutcome>;
+  /** When the new earns lapse. */
+  readonly expiresOn?: Maybe<Scalars['DateTime']['output']>;
+  /** How many did not (or whose outcome is unknown). */
+  readonly failedCount: Scalars['Int']['output'];
+  /** How many earned the badge. */
+  readonly succeededCount: Scalars['Int']['output'];
+  /** How many customers were asked for. */
+  readonly totalCount: Scalars['Int']['output'];
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** The customer earned the badge. */
+export type CustomerEarnedBadge = {
+  readonly __typename?: 'CustomerEarnedBadge';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** The new earn's id; null when Capillary answered in its older form, which names only the enrolment. */
+  readonly earnedBadgeId?: Maybe<Scalars['ID']['output']>;
+  /** The enrolment the earn went with, when Capillary named one. */
+  readonly enrolmentId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** The customer was enrolled. */
+export type CustomerEnrolled = {
+  readonly __typename?: 'CustomerEnrolled';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** The new enrolment's id. */
+  readonly enrolmentId: Scalars['ID']['output'];
+  /** The enrolment's state, when Capillary said. */
+  readonly status?: Maybe<BadgeEnrolmentStatus>;
+};
+
+/** What one customer of `enrolCustomersInBadge` came to. */
+export type CustomerEnrolmentOutcome = CustomerAlreadyEnrolled | CustomerEnrolled | CustomerNotFound | CustomerOutcomeRefused | CustomerOutcomeUnknown;
+
+/** The enrolments were processed: each customer's own outcome is in `customers`. */
+export type CustomerEnrolmentReport = {
+  readonly __typename?: 'CustomerEnrolmentReport';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** Every customer of the request, each with its outcome. */
+  readonly customers: ReadonlyArray<CustomerEnrolmentOutcome>;
+  /** When the new enrolments lapse. */
+  readonly expiresOn?: Maybe<Scalars['DateTime']['output']>;
+  /** How many were not (or whose outcome is unknown). */
+  readonly failedCount: Scalars['Int']['output'];
+  /** How many were enrolled. */
+  readonly succeededCount: Scalars['Int']['output'];
+  /** How many customers were asked for. */
+  readonly totalCount: Scalars['Int']['output'];
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** One enrolment was revoked. */
+export type CustomerEnrolmentRevoked = {
+  readonly __typename?: 'CustomerEnrolmentRevoked';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** The enrolment revoked. */
+  readonly enrolmentId: Scalars['ID']['output'];
+};
+
+/** How a customer was named. */
+export type CustomerIdentifierType =
+  /** By card number. */
+  | 'CARD_NUMBER'
+  /** By email address. */
+  | 'EMAIL'
+  /** By external id. */
+  | 'EXTERNAL_ID'
+  /** By Capillary's numeric id. */
+  | 'ID'
+  /** By mobile number. */
+  | 'MOBILE';
+
+/** The customer holds no active enrolment in the badge to revoke (Capillary: body code 404 on the item). */
+export type CustomerNotEnrolled = BadgesError & {
+  readonly __typename?: 'CustomerNotEnrolled';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** Capillary's error for this customer. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** No customer has this id or identifier (Capillary's code 1026). */
+export type CustomerNotFound = BadgesError & {
+  readonly __typename?: 'CustomerNotFound';
+  /** The id or identifier value named. */
+  readonly customer: Scalars['String']['output'];
+  /** How the customer was named. */
+  readonly identifierType: CustomerIdentifierType;
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** Capillary refused this customer's (or this earn's) part of a bulk call for another reason; see `upstreamErrors`. */
+export type CustomerOutcomeRefused = BadgesError & {
+  readonly __typename?: 'CustomerOutcomeRefused';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** Capillary's error for this item. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * Capillary's answer to a bulk call did not mention this customer (or earn): the
+ * gateway cannot tell whether it was done. Read the customer's badges before
+ * acting again.
+ */
+export type CustomerOutcomeUnknown = BadgesError & {
+  readonly __typename?: 'CustomerOutcomeUnknown';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** Always empty: Capillary said nothing of this item. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
+ * Names one customer, by exactly one of these: Capillary's numeric id, or one of
+ * the identifiers Capillary looks customers up by (sent as
+ * `X-CAP-CUSTOMER-IDENTIFIER`). Naming none or several is an input problem.
+ */
+export type CustomerRef = {
+  /** The customer's loyalty card number. */
+  readonly cardNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The customer's email address. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** The customer's external id. */
+  readonly externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Capillary's numeric customer id. */
+  readonly id?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer's mobile number, as registered. */
+  readonly mobile?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Capillary already recorded a call with this idempotency key (its code 809): the
+ * first attempt went through, so nothing was done again. Not an error to retry:
+ * read the customer's badges to see what the first attempt did.
+ */
+export type DuplicateBadgesRequest = BadgesError & {
+  readonly __typename?: 'DuplicateBadgesRequest';
+  /** The idempotency key that was used before. */
+  readonly duplicateRequestId: Scalars['String']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** Several customers earn the same badge. */
+export type EarnBadgeForCustomersInput = {
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** Capillary's numeric ids of the customers, 1 to 100. */
+  readonly customerIds: ReadonlyArray<Scalars['ID']['input']>;
+  /** When the earning activity happened (default: now). */
+  readonly earnedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** For enrol-then-earn badges: when the enrolment Capillary makes for each customer starts (default: now). */
+  readonly enrolledAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Idempotency key (Capillary's `requestId`, at most 100 characters). Leave it out
+   * and the gateway makes one; either way the result returns it.
+   */
+  readonly requestId?: InputMaybe<Scalars['String']['input']>;
+  /** The module and object awarding it. */
+  readonly triggeredBy: BadgeTriggerInput;
+};
+
+/** What `earnBadgeForCustomers` can come to. */
+export type EarnBadgeForCustomersOutcome = BadgeNotClaimed | BadgeNotFound | BadgeNotLive | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerEarnReport | DuplicateBadgesRequest | EventDateOutsideBadge | InvalidCustomerBadgeInput;
+
+/** What `earnBadgeForCustomers` came to, with the idempotency key it was sent with. */
+export type EarnBadgeForCustomersResult = {
+  readonly __typename?: 'EarnBadgeForCustomersResult';
+  /** What happened. */
+  readonly outcome: EarnBadgeForCustomersOutcome;
+  /**
+   * The idempotency key the earns were sent with (yours, or the one the gateway
+   * made). When `outcome` does not tell whether Capillary recorded them, send the
+   * same input again with this `requestId`.
+   */
+  readonly requestId: Scalars['String']['output'];
+};
+
+/** A customer earns a badge. */
+export type EarnBadgeInput = {
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** Capillary's numeric id of the customer. */
+  readonly customerId: Scalars['ID']['input'];
+  /** When the earning activity happened (default: now): within the badge's (or the enrolment's) dates, at most a day ahead. */
+  readonly earnedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Idempotency key (Capillary's `requestId`, at most 100 characters). Leave it out
+   * and the gateway makes one; either way the result returns it. Repeat a call
+   * whose answer was lost with the same key: Capillary refuses a repeat
+   * (`DuplicateBadgesRequest`) instead of earning twice.
+   */
+  readonly requestId?: InputMaybe<Scalars['String']['input']>;
+  /** The module and object awarding it. */
+  readonly triggeredBy: BadgeTriggerInput;
+};
+
+/** What `earnBadge` can come to. */
+export type EarnBadgeOutcome = BadgeEarnLimitReached | BadgeEarned | BadgeNotClaimed | BadgeNotEnrolled | BadgeNotFound | BadgeNotLive | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerNotFound | DuplicateBadgesRequest | EventDateOutsideBadge | InvalidCustomerBadgeInput;
+
+/** What `earnBadge` came to, with the idempotency key it was sent with. */
+export type EarnBadgeResult = {
+  readonly __typename?: 'EarnBadgeResult';
+  /** What happened. */
+  readonly outcome: EarnBadgeOutcome;
+  /**
+   * The idempotency key the earn was sent with (yours, or the one the gateway
+   * made). When `outcome` does not tell whether Capillary recorded it (a timeout,
+   * a broken connection), send the same input again with this `requestId`:
+   * `DuplicateBadgesRequest` then means the first attempt was recorded.
+   */
+  readonly requestId: Scalars['String']['output'];
+};
+
+/** One earn of a badge by a customer. */
+export type EarnedBadge = {
+  readonly __typename?: 'EarnedBadge';
+  /** False once revoked or expired; null when Capillary did not say. */
+  readonly active?: Maybe<Scalars['Boolean']['output']>;
+  /** The badge earned. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The customer who earned it. */
+  readonly customerId: Scalars['ID']['output'];
+  /** When the earning activity happened (`earnEventDate`). */
+  readonly earnedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was recorded. */
+  readonly earnedOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The enrolment it was earned on (enrol-then-earn badges); null otherwise. */
+  readonly enrolmentId?: Maybe<Scalars['ID']['output']>;
+  /** When the earn lapses. */
+  readonly expiresOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The earn's id (Capillary's `earnedBadgeId`): `revokeEarnedBadge` takes it. */
+  readonly id: Scalars['ID']['output'];
+  /** The module that triggered it. */
+  readonly ownerType?: Maybe<BadgeOwnerType>;
+  /** The module's object that did. */
+  readonly referenceId?: Maybe<Scalars['String']['output']>;
+  /** The idempotency key the earn was made with. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** When it was revoked; null unless revoked. */
+  readonly revokedOn?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The import was processed: each earn's own outcome is in `earns`, in the order sent. */
+export type EarnedBadgeImportReport = {
+  readonly __typename?: 'EarnedBadgeImportReport';
+  /** One outcome per earn sent, in the same order. */
+  readonly earns: ReadonlyArray<ImportedEarnOutcome>;
+  /** How many were not (or whose outcome is unknown). */
+  readonly failedCount: Scalars['Int']['output'];
+  /** How many were recorded. */
+  readonly succeededCount: Scalars['Int']['output'];
+  /** How many earns were sent. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** The earn was revoked (Capillary keeps it, inactive). */
+export type EarnedBadgeRevoked = {
+  readonly __typename?: 'EarnedBadgeRevoked';
+  /** The earn's flag as Capillary holds it now (false). */
+  readonly active: Scalars['Boolean']['output'];
+  /** The badge, read from Capillary when selected. */
+  readonly badge?: Maybe<Badge>;
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** Capillary's numeric id of the customer (also when the customer was named by an identifier). */
+  readonly customerId: Scalars['ID']['output'];
+  /** The earn revoked. */
+  readonly earnedBadgeId: Scalars['ID']['output'];
+  /** Warnings Capillary attached; empty when none. */
+  readonly warnings: ReadonlyArray<BadgesWarning>;
+};
+
+/** Who to enrol in which badge. */
+export type EnrolCustomersInput = {
+  /** The badge; it must be an enrol-then-earn (`ISSUE_EARN`) badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** Capillary's numeric ids of the customers, 1 to 100. */
+  readonly customerIds: ReadonlyArray<Scalars['ID']['input']>;
+  /** When the enrolling event happened (default: now); it must lie within the badge's dates. */
+  readonly enrolledAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Idempotency key (Capillary's `requestId`, at most 100 characters). Leave it out
+   * and the gateway makes one; either way the result returns it. Repeat a call
+   * whose answer was lost with the same key: Capillary refuses a repeat
+   * (`DuplicateBadgesRequest`) instead of enrolling twice.
+   */
+  readonly requestId?: InputMaybe<Scalars['String']['input']>;
+  /** The module and object enrolling them. */
+  readonly triggeredBy: BadgeTriggerInput;
+};
+
+/** What `enrolCustomersInBadge` can come to. */
+export type EnrolCustomersOutcome = BadgeNotClaimed | BadgeNotFound | BadgeNotLive | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerEnrolmentReport | DuplicateBadgesRequest | EventDateOutsideBadge | InvalidCustomerBadgeInput;
+
+/** What `enrolCustomersInBadge` came to, with the idempotency key it was sent with. */
+export type EnrolCustomersResult = {
+  readonly __typename?: 'EnrolCustomersResult';
+  /** What happened. */
+  readonly outcome: EnrolCustomersOutcome;
+  /**
+   * The idempotency key the enrolment was sent with (yours, or the one the gateway
+   * made). When `outcome` does not tell whether Capillary recorded it (a timeout,
+   * a broken connection), send the same input again with this `requestId`.
+   */
+  readonly requestId: Scalars['String']['output'];
+};
+
+/** The enrolment named belongs to another customer (Capillary: "issue doesn't belong to customer"). */
+export type EnrolmentOfAnotherCustomer = BadgesError & {
+  readonly __typename?: 'EnrolmentOfAnotherCustomer';
+  /** The customer named. */
+  readonly customerId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** Capillary's error for this customer. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** What one customer or enrolment of `revokeBadgeEnrolment` came to. */
+export type EnrolmentRevocationOutcome = CustomerEnrolmentRevoked | CustomerNotEnrolled | CustomerOutcomeRefused | CustomerOutcomeUnknown | EnrolmentOfAnotherCustomer;
+
+/** The event date lies outside the badge's dates (Capillary's code 816). */
+export type EventDateOutsideBadge = BadgesError & {
+  readonly __typename?: 'EventDateOutsideBadge';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** Earns that happened elsewhere, to load as they were. */
+export type ImportEarnedBadgesInput = {
+  /** The earns, 1 to 100. */
+  readonly earns: ReadonlyArray<ImportedEarnInput>;
+};
+
+/** What `importEarnedBadges` can come to. */
+export type ImportEarnedBadgesResult = BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | EarnedBadgeImportReport | InvalidCustomerBadgeInput;
+
+/** One earn was recorded. */
+export type ImportedEarn = {
+  readonly __typename?: 'ImportedEarn';
+  /** The customer. */
+  readonly customerId: Scalars['ID']['output'];
+  /** The earn as recorded (its `requestId` is Capillary's own, `<id>_<position>`). */
+  readonly earn: EarnedBadge;
+};
+
+/** One historical earn. */
+export type ImportedEarnInput = {
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** Capillary's numeric id of the customer. */
+  readonly customerId: Scalars['ID']['input'];
+  /** When the customer earned it. */
+  readonly earnedAt: Scalars['DateTime']['input'];
+  /** When the earn lapses (may be past). */
+  readonly expiresOn: Scalars['DateTime']['input'];
+};
+
+/** What one earn of `importEarnedBadges` came to. */
+export type ImportedEarnOutcome = CustomerOutcomeRefused | CustomerOutcomeUnknown | ImportedEarn;
+
+/**
  * One problem with the input, located by a path into it. The path uses the same
  * names as the input object, with list indexes as strings: `["tags", "0", "dataType"]`.
  */
@@ -1201,6 +2048,36 @@ export type InvalidBadgeInput = BadgesError & {
 };
 
 /**
+ * The input was refused, by the gateway before any call (then nothing was sent)
+ * or by Capillary (HTTP 400: missing fields, unknown enum values, an event date
+ * too far ahead). `problems` says where, in the GraphQL input.
+ */
+export type InvalidCustomerBadgeInput = BadgesError & {
+  readonly __typename?: 'InvalidCustomerBadgeInput';
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Each problem, with its path from the field's arguments down. */
+  readonly problems: ReadonlyArray<InputProblem>;
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim; empty when the gateway refused the input itself. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** Capillary did not accept the kind of identifier the customer was named by (its code 1028). */
+export type InvalidCustomerIdentifierType = BadgesError & {
+  readonly __typename?: 'InvalidCustomerIdentifierType';
+  /** How the customer was named. */
+  readonly identifierType: CustomerIdentifierType;
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/**
  * The org meta input was rejected, either by the gateway before any call to
  * Capillary or by Capillary itself (HTTP 400 or 422). `problems` says where.
  */
@@ -1242,6 +2119,30 @@ export type Mutation = {
   readonly createBadgeOrgMeta: CreateBadgeOrgMetaResult;
   /** Switches a badge off (`PUT badgeMeta/{badgeId}/deactivate`). */
   readonly deactivateBadge: BadgeActivationResult;
+  /** A customer earns a badge (`POST customer/earn`). */
+  readonly earnBadge: EarnBadgeResult;
+  /** Several customers earn a badge (`POST customer/earnBulk`); each customer has its own outcome. */
+  readonly earnBadgeForCustomers: EarnBadgeForCustomersResult;
+  /** Enrols customers in an enrol-then-earn badge (`POST badgeMeta/customer/issueBulk`); each customer has its own outcome. */
+  readonly enrolCustomersInBadge: EnrolCustomersResult;
+  /**
+   * Loads earns that happened elsewhere (`PUT import/customerBadges`); each earn has
+   * its own outcome. Capillary takes no idempotency key here and records a repeat
+   * as new earns: when the answer is lost, read the customers' badges before
+   * sending it again.
+   */
+  readonly importEarnedBadges: ImportEarnedBadgesResult;
+  /**
+   * Revokes enrolments (`POST badgeMeta/customer/revokeIssue`); each customer or
+   * enrolment has its own outcome. Repeating it is harmless: an enrolment already
+   * revoked answers `CustomerNotEnrolled`.
+   */
+  readonly revokeBadgeEnrolment: RevokeBadgeEnrolmentResult;
+  /**
+   * Revokes one earn (`POST customer/revokeEarn`). Repeating it is harmless: an earn
+   * already revoked answers `NoActiveEarnedBadge`.
+   */
+  readonly revokeEarnedBadge: RevokeEarnedBadgeResult;
   /** Withdraws a module's claim (`POST badgeMeta/{badgeId}/unclaim`). */
   readonly unclaimBadge: UnclaimBadgeResult;
   /** Replaces a badge definition (`PUT badgeMeta`). */
@@ -1302,6 +2203,42 @@ export type MutationDeactivateBadgeArgs = {
 
 
 /** Changes to Capillary's Badges API. */
+export type MutationEarnBadgeArgs = {
+  input: EarnBadgeInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationEarnBadgeForCustomersArgs = {
+  input: EarnBadgeForCustomersInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationEnrolCustomersInBadgeArgs = {
+  input: EnrolCustomersInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationImportEarnedBadgesArgs = {
+  input: ImportEarnedBadgesInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationRevokeBadgeEnrolmentArgs = {
+  input: RevokeBadgeEnrolmentInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
+export type MutationRevokeEarnedBadgeArgs = {
+  input: RevokeEarnedBadgeInput;
+};
+
+
+/** Changes to Capillary's Badges API. */
 export type MutationUnclaimBadgeArgs = {
   input: UnclaimBadgeInput;
 };
@@ -1328,6 +2265,32 @@ export type MutationUpdateBadgeGroupArgs = {
 /** Changes to Capillary's Badges API. */
 export type MutationUpdateBadgeOrgMetaArgs = {
   input: UpdateBadgeOrgMetaInput;
+};
+
+/** The customer holds no active earn with this id of this badge (Capillary's code 814): already revoked, expired, or another's. */
+export type NoActiveEarnedBadge = BadgesError & {
+  readonly __typename?: 'NoActiveEarnedBadge';
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['output'];
+  /** The earn named. */
+  readonly earnedBadgeId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
+/** Neither customers nor enrolments were named to revoke (Capillary's code 1051). */
+export type NothingToRevoke = BadgesError & {
+  readonly __typename?: 'NothingToRevoke';
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call that failed. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** The upstream's `errors` items verbatim; empty when the gateway found it before any call. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
 
 /**
@@ -1395,6 +2358,16 @@ export type Query = {
   readonly badgeOrgMeta: BadgeOrgMetaResult;
   /** The caller's org's badge definitions, a page at a time (`GET badgeMeta`). */
   readonly badges: BadgesResult;
+  /** One badge from one customer's point of view (`GET management/{customerId}/badge/{badgeId}`). */
+  readonly customerBadge: CustomerBadgeResult;
+  /** A customer's badges, filtered, sorted and paged (`GET management/{customerId}`). */
+  readonly customerBadgeHistory: CustomerBadgeHistoryResult;
+  /**
+   * A customer's badges, the customer named by id or by an identifier
+   * (`GET customer/{customerId}`). For a customer named by id, `Customer.badges`
+   * through the supergraph is the same list.
+   */
+  readonly customerBadges: CustomerBadgesResult;
 };
 
 
@@ -1454,6 +2427,65 @@ export type QueryBadgesArgs = {
   page?: InputMaybe<Scalars['Int']['input']>;
   size?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryCustomerBadgeArgs = {
+  badgeId: Scalars['ID']['input'];
+  customerId: Scalars['ID']['input'];
+  includeStatistics?: Scalars['Boolean']['input'];
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryCustomerBadgeHistoryArgs = {
+  customer: CustomerRef;
+  filter?: InputMaybe<CustomerBadgeHistoryFilter>;
+  order?: InputMaybe<BadgesSortOrder>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  size?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CustomerBadgeHistorySort>;
+};
+
+
+/** Reads of Capillary's Badges API. */
+export type QueryCustomerBadgesArgs = {
+  customer: CustomerRef;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  includeExpired?: Scalars['Boolean']['input'];
+  kind?: CustomerBadgeKind;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  sort?: CustomerBadgeSort;
+};
+
+/**
+ * Which enrolments in a badge to revoke: every active enrolment of some customers,
+ * or named enrolments. Exactly one of `customerIds` and `enrolments`, 1 to 20 entries.
+ */
+export type RevokeBadgeEnrolmentInput = {
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** Revoke every active enrolment of these customers. */
+  readonly customerIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** Revoke exactly these enrolments. */
+  readonly enrolments?: InputMaybe<ReadonlyArray<BadgeEnrolmentRef>>;
+};
+
+/** What `revokeBadgeEnrolment` can come to. */
+export type RevokeBadgeEnrolmentResult = BadgeEnrolmentRevocationReport | BadgeNotFound | BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | InvalidCustomerBadgeInput | NothingToRevoke;
+
+/** One earn to revoke. */
+export type RevokeEarnedBadgeInput = {
+  /** The badge. */
+  readonly badgeId: Scalars['ID']['input'];
+  /** The customer, by id or by an identifier. */
+  readonly customer: CustomerRef;
+  /** The earn's id. */
+  readonly earnedBadgeId: Scalars['ID']['input'];
+};
+
+/** What `revokeEarnedBadge` can come to. */
+export type RevokeEarnedBadgeResult = BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerNotFound | EarnedBadgeRevoked | InvalidCustomerBadgeInput | InvalidCustomerIdentifierType | NoActiveEarnedBadge;
 
 /** A module's claim on a badge, to withdraw. */
 export type UnclaimBadgeInput = {
@@ -1697,6 +2729,7 @@ export type FederationTypes = ResolversObject<{
   BadgeCustomField: BadgeCustomField;
   BadgeGroup: BadgeGroup;
   BadgeOrgMeta: BadgeOrgMeta;
+  Customer: Customer;
 }>;
 
 /** Mapping of federation reference types */
@@ -1713,6 +2746,9 @@ export type FederationReferenceTypes = ResolversObject<{
   BadgeOrgMeta:
     ( { __typename: 'BadgeOrgMeta' }
     & GraphQLRecursivePick<FederationTypes['BadgeOrgMeta'], {"orgId":true}> );
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
 }>;
 
 /** Mapping of union types */
@@ -1820,6 +2856,126 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( CreateBadgeSuccessModel & { __typename: 'CreateBadgeSuccess' } )
     | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
   ;
+  CustomerBadgeHistoryResult:
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( Omit<CustomerBadgeHistoryPage, 'items'> & { items: ReadonlyArray<_RefType['CustomerBadgeHistoryItem']> } & { __typename: 'CustomerBadgeHistoryPage' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+    | ( InvalidCustomerIdentifierType & { __typename: 'InvalidCustomerIdentifierType' } )
+  ;
+  CustomerBadgeResult:
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( CustomerBadgeDetailModel & { __typename: 'CustomerBadgeDetail' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+  ;
+  CustomerBadgesResult:
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( Omit<CustomerBadgeList, 'items'> & { items: ReadonlyArray<_RefType['CustomerBadge']> } & { __typename: 'CustomerBadgeList' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+    | ( InvalidCustomerIdentifierType & { __typename: 'InvalidCustomerIdentifierType' } )
+  ;
+  CustomerEarnOutcome:
+    | ( BadgeEarnLimitReached & { __typename: 'BadgeEarnLimitReached' } )
+    | ( BadgeNotEnrolled & { __typename: 'BadgeNotEnrolled' } )
+    | ( CustomerAlreadyEnrolled & { __typename: 'CustomerAlreadyEnrolled' } )
+    | ( CustomerEarnedBadge & { __typename: 'CustomerEarnedBadge' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
+    | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+  ;
+  CustomerEnrolmentOutcome:
+    | ( CustomerAlreadyEnrolled & { __typename: 'CustomerAlreadyEnrolled' } )
+    | ( CustomerEnrolled & { __typename: 'CustomerEnrolled' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
+    | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+  ;
+  EarnBadgeForCustomersOutcome:
+    | ( BadgeNotClaimed & { __typename: 'BadgeNotClaimed' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgeNotLive & { __typename: 'BadgeNotLive' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( Omit<CustomerEarnReport, 'customers'> & { customers: ReadonlyArray<_RefType['CustomerEarnOutcome']> } & { __typename: 'CustomerEarnReport' } )
+    | ( DuplicateBadgesRequest & { __typename: 'DuplicateBadgesRequest' } )
+    | ( EventDateOutsideBadge & { __typename: 'EventDateOutsideBadge' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+  ;
+  EarnBadgeOutcome:
+    | ( BadgeEarnLimitReached & { __typename: 'BadgeEarnLimitReached' } )
+    | ( BadgeEarnedModel & { __typename: 'BadgeEarned' } )
+    | ( BadgeNotClaimed & { __typename: 'BadgeNotClaimed' } )
+    | ( BadgeNotEnrolled & { __typename: 'BadgeNotEnrolled' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgeNotLive & { __typename: 'BadgeNotLive' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( DuplicateBadgesRequest & { __typename: 'DuplicateBadgesRequest' } )
+    | ( EventDateOutsideBadge & { __typename: 'EventDateOutsideBadge' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+  ;
+  EnrolCustomersOutcome:
+    | ( BadgeNotClaimed & { __typename: 'BadgeNotClaimed' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgeNotLive & { __typename: 'BadgeNotLive' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( Omit<CustomerEnrolmentReport, 'customers'> & { customers: ReadonlyArray<_RefType['CustomerEnrolmentOutcome']> } & { __typename: 'CustomerEnrolmentReport' } )
+    | ( DuplicateBadgesRequest & { __typename: 'DuplicateBadgesRequest' } )
+    | ( EventDateOutsideBadge & { __typename: 'EventDateOutsideBadge' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+  ;
+  EnrolmentRevocationOutcome:
+    | ( CustomerEnrolmentRevoked & { __typename: 'CustomerEnrolmentRevoked' } )
+    | ( CustomerNotEnrolled & { __typename: 'CustomerNotEnrolled' } )
+    | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
+    | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+    | ( EnrolmentOfAnotherCustomer & { __typename: 'EnrolmentOfAnotherCustomer' } )
+  ;
+  ImportEarnedBadgesResult:
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( Omit<EarnedBadgeImportReport, 'earns'> & { earns: ReadonlyArray<_RefType['ImportedEarnOutcome']> } & { __typename: 'EarnedBadgeImportReport' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+  ;
+  ImportedEarnOutcome:
+    | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
+    | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+    | ( Omit<ImportedEarn, 'earn'> & { earn: _RefType['EarnedBadge'] } & { __typename: 'ImportedEarn' } )
+  ;
+  RevokeBadgeEnrolmentResult:
+    | ( Omit<BadgeEnrolmentRevocationReport, 'customers'> & { customers: ReadonlyArray<_RefType['EnrolmentRevocationOutcome']> } & { __typename: 'BadgeEnrolmentRevocationReport' } )
+    | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+    | ( NothingToRevoke & { __typename: 'NothingToRevoke' } )
+  ;
+  RevokeEarnedBadgeResult:
+    | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
+    | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
+    | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( EarnedBadgeRevokedModel & { __typename: 'EarnedBadgeRevoked' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+    | ( InvalidCustomerIdentifierType & { __typename: 'InvalidCustomerIdentifierType' } )
+    | ( NoActiveEarnedBadge & { __typename: 'NoActiveEarnedBadge' } )
+  ;
   UnclaimBadgeResult:
     | ( BadgeClaimNotFoundModel & { __typename: 'BadgeClaimNotFound' } )
     | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
@@ -1870,17 +3026,33 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   BadgesError:
     | ( BadgeClaimNotFoundModel & { __typename: 'BadgeClaimNotFound' } )
     | ( BadgeCustomFieldNotFoundModel & { __typename: 'BadgeCustomFieldNotFound' } )
+    | ( BadgeEarnLimitReached & { __typename: 'BadgeEarnLimitReached' } )
     | ( BadgeGroupNameTakenModel & { __typename: 'BadgeGroupNameTaken' } )
     | ( BadgeGroupNotFoundModel & { __typename: 'BadgeGroupNotFound' } )
     | ( BadgeNameTakenModel & { __typename: 'BadgeNameTaken' } )
+    | ( BadgeNotClaimed & { __typename: 'BadgeNotClaimed' } )
+    | ( BadgeNotEnrolled & { __typename: 'BadgeNotEnrolled' } )
     | ( BadgeNotFoundModel & { __typename: 'BadgeNotFound' } )
+    | ( BadgeNotLive & { __typename: 'BadgeNotLive' } )
     | ( BadgesAccessDeniedModel & { __typename: 'BadgesAccessDenied' } )
     | ( BadgesAuthenticationFailedModel & { __typename: 'BadgesAuthenticationFailed' } )
     | ( BadgesUpstreamFailureModel & { __typename: 'BadgesUpstreamFailure' } )
+    | ( CustomerAlreadyEnrolled & { __typename: 'CustomerAlreadyEnrolled' } )
+    | ( CustomerNotEnrolled & { __typename: 'CustomerNotEnrolled' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
+    | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+    | ( DuplicateBadgesRequest & { __typename: 'DuplicateBadgesRequest' } )
+    | ( EnrolmentOfAnotherCustomer & { __typename: 'EnrolmentOfAnotherCustomer' } )
+    | ( EventDateOutsideBadge & { __typename: 'EventDateOutsideBadge' } )
     | ( InvalidBadgeCustomFieldInputModel & { __typename: 'InvalidBadgeCustomFieldInput' } )
     | ( InvalidBadgeGroupInputModel & { __typename: 'InvalidBadgeGroupInput' } )
     | ( InvalidBadgeInputModel & { __typename: 'InvalidBadgeInput' } )
+    | ( InvalidCustomerBadgeInput & { __typename: 'InvalidCustomerBadgeInput' } )
+    | ( InvalidCustomerIdentifierType & { __typename: 'InvalidCustomerIdentifierType' } )
     | ( InvalidOrgMetaInputModel & { __typename: 'InvalidOrgMetaInput' } )
+    | ( NoActiveEarnedBadge & { __typename: 'NoActiveEarnedBadge' } )
+    | ( NothingToRevoke & { __typename: 'NothingToRevoke' } )
     | ( OrgMetaAlreadyExistsModel & { __typename: 'OrgMetaAlreadyExists' } )
     | ( OrgMetaNotFoundModel & { __typename: 'OrgMetaNotFound' } )
   ;
@@ -1917,7 +3089,13 @@ export type ResolversTypes = ResolversObject<{
   BadgeCycle: ResolverTypeWrapper<BadgeCycle>;
   BadgeCycleStatus: BadgeCycleStatus;
   BadgeDayOfWeek: BadgeDayOfWeek;
+  BadgeEarnLimitReached: ResolverTypeWrapper<BadgeEarnLimitReached>;
   BadgeEarnType: BadgeEarnType;
+  BadgeEarned: ResolverTypeWrapper<BadgeEarnedModel>;
+  BadgeEnrolment: ResolverTypeWrapper<BadgeEnrolment>;
+  BadgeEnrolmentRef: BadgeEnrolmentRef;
+  BadgeEnrolmentRevocationReport: ResolverTypeWrapper<Omit<BadgeEnrolmentRevocationReport, 'customers'> & { customers: ReadonlyArray<ResolversTypes['EnrolmentRevocationOutcome']> }>;
+  BadgeEnrolmentStatus: BadgeEnrolmentStatus;
   BadgeExpiry: ResolverTypeWrapper<BadgeExpiry>;
   BadgeExpiryInput: BadgeExpiryInput;
   BadgeExpiryType: BadgeExpiryType;
@@ -1935,8 +3113,14 @@ export type ResolversTypes = ResolversObject<{
   BadgeImage: ResolverTypeWrapper<BadgeImage>;
   BadgeImageInput: BadgeImageInput;
   BadgeImageTag: BadgeImageTag;
+  BadgeLimitKind: BadgeLimitKind;
+  BadgeLimitLevel: BadgeLimitLevel;
+  BadgeLimitUsage: ResolverTypeWrapper<BadgeLimitUsage>;
   BadgeNameTaken: ResolverTypeWrapper<BadgeNameTakenModel>;
+  BadgeNotClaimed: ResolverTypeWrapper<BadgeNotClaimed>;
+  BadgeNotEnrolled: ResolverTypeWrapper<BadgeNotEnrolled>;
   BadgeNotFound: ResolverTypeWrapper<BadgeNotFoundModel>;
+  BadgeNotLive: ResolverTypeWrapper<BadgeNotLive>;
   BadgeOrgMeta: ResolverTypeWrapper<OrgMetaModel>;
   BadgeOrgMetaResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BadgeOrgMetaResult']>;
   BadgeOrgMetaTag: ResolverTypeWrapper<BadgeOrgMetaTag>;
@@ -1951,6 +3135,7 @@ export type ResolversTypes = ResolversObject<{
   BadgeTag: ResolverTypeWrapper<BadgeTag>;
   BadgeTagInput: BadgeTagInput;
   BadgeTimeUnit: BadgeTimeUnit;
+  BadgeTriggerInput: BadgeTriggerInput;
   BadgesAccessDenied: ResolverTypeWrapper<BadgesAccessDeniedModel>;
   BadgesAuthenticationFailed: ResolverTypeWrapper<BadgesAuthenticationFailedModel>;
   BadgesError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['BadgesError']>;
@@ -1976,16 +3161,73 @@ export type ResolversTypes = ResolversObject<{
   CreateBadgeOrgMetaSuccess: ResolverTypeWrapper<CreateBadgeOrgMetaSuccessModel>;
   CreateBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateBadgeResult']>;
   CreateBadgeSuccess: ResolverTypeWrapper<CreateBadgeSuccessModel>;
+  Customer: ResolverTypeWrapper<CustomerEntityModel>;
+  CustomerAlreadyEnrolled: ResolverTypeWrapper<CustomerAlreadyEnrolled>;
+  CustomerBadge: ResolverTypeWrapper<CustomerBadgeModel>;
+  CustomerBadgeDetail: ResolverTypeWrapper<CustomerBadgeDetailModel>;
+  CustomerBadgeHistoryFilter: CustomerBadgeHistoryFilter;
+  CustomerBadgeHistoryItem: ResolverTypeWrapper<CustomerBadgeHistoryItemModel>;
+  CustomerBadgeHistoryKind: CustomerBadgeHistoryKind;
+  CustomerBadgeHistoryPage: ResolverTypeWrapper<Omit<CustomerBadgeHistoryPage, 'items'> & { items: ReadonlyArray<ResolversTypes['CustomerBadgeHistoryItem']> }>;
+  CustomerBadgeHistoryResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CustomerBadgeHistoryResult']>;
+  CustomerBadgeHistorySort: CustomerBadgeHistorySort;
+  CustomerBadgeKind: CustomerBadgeKind;
+  CustomerBadgeList: ResolverTypeWrapper<Omit<CustomerBadgeList, 'items'> & { items: ReadonlyArray<ResolversTypes['CustomerBadge']> }>;
+  CustomerBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CustomerBadgeResult']>;
+  CustomerBadgeSort: CustomerBadgeSort;
+  CustomerBadgesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CustomerBadgesResult']>;
+  CustomerEarnOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CustomerEarnOutcome']>;
+  CustomerEarnReport: ResolverTypeWrapper<Omit<CustomerEarnReport, 'customers'> & { customers: ReadonlyArray<ResolversTypes['CustomerEarnOutcome']> }>;
+  CustomerEarnedBadge: ResolverTypeWrapper<CustomerEarnedBadge>;
+  CustomerEnrolled: ResolverTypeWrapper<CustomerEnrolled>;
+  CustomerEnrolmentOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CustomerEnrolmentOutcome']>;
+  CustomerEnrolmentReport: ResolverTypeWrapper<Omit<CustomerEnrolmentReport, 'customers'> & { customers: ReadonlyArray<ResolversTypes['CustomerEnrolmentOutcome']> }>;
+  CustomerEnrolmentRevoked: ResolverTypeWrapper<CustomerEnrolmentRevoked>;
+  CustomerIdentifierType: CustomerIdentifierType;
+  CustomerNotEnrolled: ResolverTypeWrapper<CustomerNotEnrolled>;
+  CustomerNotFound: ResolverTypeWrapper<CustomerNotFound>;
+  CustomerOutcomeRefused: ResolverTypeWrapper<CustomerOutcomeRefused>;
+  CustomerOutcomeUnknown: ResolverTypeWrapper<CustomerOutcomeUnknown>;
+  CustomerRef: CustomerRef;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DuplicateBadgesRequest: ResolverTypeWrapper<DuplicateBadgesRequest>;
+  EarnBadgeForCustomersInput: EarnBadgeForCustomersInput;
+  EarnBadgeForCustomersOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EarnBadgeForCustomersOutcome']>;
+  EarnBadgeForCustomersResult: ResolverTypeWrapper<Omit<EarnBadgeForCustomersResult, 'outcome'> & { outcome: ResolversTypes['EarnBadgeForCustomersOutcome'] }>;
+  EarnBadgeInput: EarnBadgeInput;
+  EarnBadgeOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EarnBadgeOutcome']>;
+  EarnBadgeResult: ResolverTypeWrapper<Omit<EarnBadgeResult, 'outcome'> & { outcome: ResolversTypes['EarnBadgeOutcome'] }>;
+  EarnedBadge: ResolverTypeWrapper<EarnedBadgeModel>;
+  EarnedBadgeImportReport: ResolverTypeWrapper<Omit<EarnedBadgeImportReport, 'earns'> & { earns: ReadonlyArray<ResolversTypes['ImportedEarnOutcome']> }>;
+  EarnedBadgeRevoked: ResolverTypeWrapper<EarnedBadgeRevokedModel>;
+  EnrolCustomersInput: EnrolCustomersInput;
+  EnrolCustomersOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EnrolCustomersOutcome']>;
+  EnrolCustomersResult: ResolverTypeWrapper<Omit<EnrolCustomersResult, 'outcome'> & { outcome: ResolversTypes['EnrolCustomersOutcome'] }>;
+  EnrolmentOfAnotherCustomer: ResolverTypeWrapper<EnrolmentOfAnotherCustomer>;
+  EnrolmentRevocationOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EnrolmentRevocationOutcome']>;
+  EventDateOutsideBadge: ResolverTypeWrapper<EventDateOutsideBadge>;
+  ImportEarnedBadgesInput: ImportEarnedBadgesInput;
+  ImportEarnedBadgesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ImportEarnedBadgesResult']>;
+  ImportedEarn: ResolverTypeWrapper<Omit<ImportedEarn, 'earn'> & { earn: ResolversTypes['EarnedBadge'] }>;
+  ImportedEarnInput: ImportedEarnInput;
+  ImportedEarnOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ImportedEarnOutcome']>;
   InputProblem: ResolverTypeWrapper<InputProblem>;
   InvalidBadgeCustomFieldInput: ResolverTypeWrapper<InvalidBadgeCustomFieldInputModel>;
   InvalidBadgeGroupInput: ResolverTypeWrapper<InvalidBadgeGroupInputModel>;
   InvalidBadgeInput: ResolverTypeWrapper<InvalidBadgeInputModel>;
+  InvalidCustomerBadgeInput: ResolverTypeWrapper<InvalidCustomerBadgeInput>;
+  InvalidCustomerIdentifierType: ResolverTypeWrapper<InvalidCustomerIdentifierType>;
   InvalidOrgMetaInput: ResolverTypeWrapper<InvalidOrgMetaInputModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NoActiveEarnedBadge: ResolverTypeWrapper<NoActiveEarnedBadge>;
+  NothingToRevoke: ResolverTypeWrapper<NothingToRevoke>;
   OrgMetaAlreadyExists: ResolverTypeWrapper<OrgMetaAlreadyExistsModel>;
   OrgMetaNotFound: ResolverTypeWrapper<OrgMetaNotFoundModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RevokeBadgeEnrolmentInput: RevokeBadgeEnrolmentInput;
+  RevokeBadgeEnrolmentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeBadgeEnrolmentResult']>;
+  RevokeEarnedBadgeInput: RevokeEarnedBadgeInput;
+  RevokeEarnedBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeEarnedBadgeResult']>;
   UnclaimBadgeInput: UnclaimBadgeInput;
   UnclaimBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UnclaimBadgeResult']>;
   UnclaimBadgeSuccess: ResolverTypeWrapper<UnclaimBadgeSuccessModel>;
@@ -2027,6 +3269,11 @@ export type ResolversParentTypes = ResolversObject<{
   BadgeCustomFieldValueInput: BadgeCustomFieldValueInput;
   BadgeCustomFieldsResult: ResolversUnionTypes<ResolversParentTypes>['BadgeCustomFieldsResult'];
   BadgeCycle: BadgeCycle;
+  BadgeEarnLimitReached: BadgeEarnLimitReached;
+  BadgeEarned: BadgeEarnedModel;
+  BadgeEnrolment: BadgeEnrolment;
+  BadgeEnrolmentRef: BadgeEnrolmentRef;
+  BadgeEnrolmentRevocationReport: Omit<BadgeEnrolmentRevocationReport, 'customers'> & { customers: ReadonlyArray<ResolversParentTypes['EnrolmentRevocationOutcome']> };
   BadgeExpiry: BadgeExpiry;
   BadgeExpiryInput: BadgeExpiryInput;
   BadgeFilter: BadgeFilter;
@@ -2041,8 +3288,12 @@ export type ResolversParentTypes = ResolversObject<{
   BadgeGroupsResult: ResolversUnionTypes<ResolversParentTypes>['BadgeGroupsResult'];
   BadgeImage: BadgeImage;
   BadgeImageInput: BadgeImageInput;
+  BadgeLimitUsage: BadgeLimitUsage;
   BadgeNameTaken: BadgeNameTakenModel;
+  BadgeNotClaimed: BadgeNotClaimed;
+  BadgeNotEnrolled: BadgeNotEnrolled;
   BadgeNotFound: BadgeNotFoundModel;
+  BadgeNotLive: BadgeNotLive;
   BadgeOrgMeta: OrgMetaModel;
   BadgeOrgMetaResult: ResolversUnionTypes<ResolversParentTypes>['BadgeOrgMetaResult'];
   BadgeOrgMetaTag: BadgeOrgMetaTag;
@@ -2053,6 +3304,7 @@ export type ResolversParentTypes = ResolversObject<{
   BadgeResult: ResolversUnionTypes<ResolversParentTypes>['BadgeResult'];
   BadgeTag: BadgeTag;
   BadgeTagInput: BadgeTagInput;
+  BadgeTriggerInput: BadgeTriggerInput;
   BadgesAccessDenied: BadgesAccessDeniedModel;
   BadgesAuthenticationFailed: BadgesAuthenticationFailedModel;
   BadgesError: ResolversInterfaceTypes<ResolversParentTypes>['BadgesError'];
@@ -2076,16 +3328,68 @@ export type ResolversParentTypes = ResolversObject<{
   CreateBadgeOrgMetaSuccess: CreateBadgeOrgMetaSuccessModel;
   CreateBadgeResult: ResolversUnionTypes<ResolversParentTypes>['CreateBadgeResult'];
   CreateBadgeSuccess: CreateBadgeSuccessModel;
+  Customer: CustomerEntityModel;
+  CustomerAlreadyEnrolled: CustomerAlreadyEnrolled;
+  CustomerBadge: CustomerBadgeModel;
+  CustomerBadgeDetail: CustomerBadgeDetailModel;
+  CustomerBadgeHistoryFilter: CustomerBadgeHistoryFilter;
+  CustomerBadgeHistoryItem: CustomerBadgeHistoryItemModel;
+  CustomerBadgeHistoryPage: Omit<CustomerBadgeHistoryPage, 'items'> & { items: ReadonlyArray<ResolversParentTypes['CustomerBadgeHistoryItem']> };
+  CustomerBadgeHistoryResult: ResolversUnionTypes<ResolversParentTypes>['CustomerBadgeHistoryResult'];
+  CustomerBadgeList: Omit<CustomerBadgeList, 'items'> & { items: ReadonlyArray<ResolversParentTypes['CustomerBadge']> };
+  CustomerBadgeResult: ResolversUnionTypes<ResolversParentTypes>['CustomerBadgeResult'];
+  CustomerBadgesResult: ResolversUnionTypes<ResolversParentTypes>['CustomerBadgesResult'];
+  CustomerEarnOutcome: ResolversUnionTypes<ResolversParentTypes>['CustomerEarnOutcome'];
+  CustomerEarnReport: Omit<CustomerEarnReport, 'customers'> & { customers: ReadonlyArray<ResolversParentTypes['CustomerEarnOutcome']> };
+  CustomerEarnedBadge: CustomerEarnedBadge;
+  CustomerEnrolled: CustomerEnrolled;
+  CustomerEnrolmentOutcome: ResolversUnionTypes<ResolversParentTypes>['CustomerEnrolmentOutcome'];
+  CustomerEnrolmentReport: Omit<CustomerEnrolmentReport, 'customers'> & { customers: ReadonlyArray<ResolversParentTypes['CustomerEnrolmentOutcome']> };
+  CustomerEnrolmentRevoked: CustomerEnrolmentRevoked;
+  CustomerNotEnrolled: CustomerNotEnrolled;
+  CustomerNotFound: CustomerNotFound;
+  CustomerOutcomeRefused: CustomerOutcomeRefused;
+  CustomerOutcomeUnknown: CustomerOutcomeUnknown;
+  CustomerRef: CustomerRef;
   DateTime: Scalars['DateTime']['output'];
+  DuplicateBadgesRequest: DuplicateBadgesRequest;
+  EarnBadgeForCustomersInput: EarnBadgeForCustomersInput;
+  EarnBadgeForCustomersOutcome: ResolversUnionTypes<ResolversParentTypes>['EarnBadgeForCustomersOutcome'];
+  EarnBadgeForCustomersResult: Omit<EarnBadgeForCustomersResult, 'outcome'> & { outcome: ResolversParentTypes['EarnBadgeForCustomersOutcome'] };
+  EarnBadgeInput: EarnBadgeInput;
+  EarnBadgeOutcome: ResolversUnionTypes<ResolversParentTypes>['EarnBadgeOutcome'];
+  EarnBadgeResult: Omit<EarnBadgeResult, 'outcome'> & { outcome: ResolversParentTypes['EarnBadgeOutcome'] };
+  EarnedBadge: EarnedBadgeModel;
+  EarnedBadgeImportReport: Omit<EarnedBadgeImportReport, 'earns'> & { earns: ReadonlyArray<ResolversParentTypes['ImportedEarnOutcome']> };
+  EarnedBadgeRevoked: EarnedBadgeRevokedModel;
+  EnrolCustomersInput: EnrolCustomersInput;
+  EnrolCustomersOutcome: ResolversUnionTypes<ResolversParentTypes>['EnrolCustomersOutcome'];
+  EnrolCustomersResult: Omit<EnrolCustomersResult, 'outcome'> & { outcome: ResolversParentTypes['EnrolCustomersOutcome'] };
+  EnrolmentOfAnotherCustomer: EnrolmentOfAnotherCustomer;
+  EnrolmentRevocationOutcome: ResolversUnionTypes<ResolversParentTypes>['EnrolmentRevocationOutcome'];
+  EventDateOutsideBadge: EventDateOutsideBadge;
+  ImportEarnedBadgesInput: ImportEarnedBadgesInput;
+  ImportEarnedBadgesResult: ResolversUnionTypes<ResolversParentTypes>['ImportEarnedBadgesResult'];
+  ImportedEarn: Omit<ImportedEarn, 'earn'> & { earn: ResolversParentTypes['EarnedBadge'] };
+  ImportedEarnInput: ImportedEarnInput;
+  ImportedEarnOutcome: ResolversUnionTypes<ResolversParentTypes>['ImportedEarnOutcome'];
   InputProblem: InputProblem;
   InvalidBadgeCustomFieldInput: InvalidBadgeCustomFieldInputModel;
   InvalidBadgeGroupInput: InvalidBadgeGroupInputModel;
   InvalidBadgeInput: InvalidBadgeInputModel;
+  InvalidCustomerBadgeInput: InvalidCustomerBadgeInput;
+  InvalidCustomerIdentifierType: InvalidCustomerIdentifierType;
   InvalidOrgMetaInput: InvalidOrgMetaInputModel;
   Mutation: Record<PropertyKey, never>;
+  NoActiveEarnedBadge: NoActiveEarnedBadge;
+  NothingToRevoke: NothingToRevoke;
   OrgMetaAlreadyExists: OrgMetaAlreadyExistsModel;
   OrgMetaNotFound: OrgMetaNotFoundModel;
   Query: Record<PropertyKey, never>;
+  RevokeBadgeEnrolmentInput: RevokeBadgeEnrolmentInput;
+  RevokeBadgeEnrolmentResult: ResolversUnionTypes<ResolversParentTypes>['RevokeBadgeEnrolmentResult'];
+  RevokeEarnedBadgeInput: RevokeEarnedBadgeInput;
+  RevokeEarnedBadgeResult: ResolversUnionTypes<ResolversParentTypes>['RevokeEarnedBadgeResult'];
   UnclaimBadgeInput: UnclaimBadgeInput;
   UnclaimBadgeResult: ResolversUnionTypes<ResolversParentTypes>['UnclaimBadgeResult'];
   UnclaimBadgeSuccess: UnclaimBadgeSuccessModel;
@@ -2244,6 +3548,42 @@ export type BadgeCycleResolvers<ContextType = Context, ParentType extends Resolv
   startDate?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type BadgeEarnLimitReachedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeEarnLimitReached'] = ResolversParentTypes['BadgeEarnLimitReached']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeEarnedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeEarned'] = ResolversParentTypes['BadgeEarned']> = ResolversObject<{
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  earn?: Resolver<ResolversTypes['EarnedBadge'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeEnrolmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeEnrolment'] = ResolversParentTypes['BadgeEnrolment']> = ResolversObject<{
+  enrolledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  enrolledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerType?: Resolver<Maybe<ResolversTypes['BadgeOwnerType']>, ParentType, ContextType>;
+  referenceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['BadgeEnrolmentStatus']>, ParentType, ContextType>;
+}>;
+
+export type BadgeEnrolmentRevocationReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeEnrolmentRevocationReport'] = ResolversParentTypes['BadgeEnrolmentRevocationReport']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customers?: Resolver<ReadonlyArray<ResolversTypes['EnrolmentRevocationOutcome']>, ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  succeededCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type BadgeExpiryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeExpiry'] = ResolversParentTypes['BadgeExpiry']> = ResolversObject<{
   expireWithBadgeMeta?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2326,6 +3666,15 @@ export type BadgeImageResolvers<ContextType = Context, ParentType extends Resolv
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type BadgeLimitUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeLimitUsage'] = ResolversParentTypes['BadgeLimitUsage']> = ResolversObject<{
+  currentEarnCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cycleEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cycleStart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BadgeLimitKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['BadgeLimitLevel'], ParentType, ContextType>;
+  maxEarnLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type BadgeNameTakenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeNameTaken'] = ResolversParentTypes['BadgeNameTaken']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2334,7 +3683,34 @@ export type BadgeNameTakenResolvers<ContextType = Context, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type BadgeNotClaimedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeNotClaimed'] = ResolversParentTypes['BadgeNotClaimed']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerType?: Resolver<ResolversTypes['BadgeOwnerType'], ParentType, ContextType>;
+  referenceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeNotEnrolledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeNotEnrolled'] = ResolversParentTypes['BadgeNotEnrolled']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type BadgeNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeNotFound'] = ResolversParentTypes['BadgeNotFound']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BadgeNotLiveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgeNotLive'] = ResolversParentTypes['BadgeNotLive']> = ResolversObject<{
   badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2400,7 +3776,7 @@ export type BadgesAuthenticationFailedResolvers<ContextType = Context, ParentTyp
 }>;
 
 export type BadgesErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesError'] = ResolversParentTypes['BadgesError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'BadgeClaimNotFound' | 'BadgeCustomFieldNotFound' | 'BadgeGroupNameTaken' | 'BadgeGroupNotFound' | 'BadgeNameTaken' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeCustomFieldInput' | 'InvalidBadgeGroupInput' | 'InvalidBadgeInput' | 'InvalidOrgMetaInput' | 'OrgMetaAlreadyExists' | 'OrgMetaNotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BadgeClaimNotFound' | 'BadgeCustomFieldNotFound' | 'BadgeEarnLimitReached' | 'BadgeGroupNameTaken' | 'BadgeGroupNotFound' | 'BadgeNameTaken' | 'BadgeNotClaimed' | 'BadgeNotEnrolled' | 'BadgeNotFound' | 'BadgeNotLive' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerAlreadyEnrolled' | 'CustomerNotEnrolled' | 'CustomerNotFound' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'DuplicateBadgesRequest' | 'EnrolmentOfAnotherCustomer' | 'EventDateOutsideBadge' | 'InvalidBadgeCustomFieldInput' | 'InvalidBadgeGroupInput' | 'InvalidBadgeInput' | 'InvalidCustomerBadgeInput' | 'InvalidCustomerIdentifierType' | 'InvalidOrgMetaInput' | 'NoActiveEarnedBadge' | 'NothingToRevoke' | 'OrgMetaAlreadyExists' | 'OrgMetaNotFound', ParentType, ContextType>;
 }>;
 
 export type BadgesPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesPageInfo'] = ResolversParentTypes['BadgesPageInfo']> = ResolversObject<{
@@ -2489,9 +3865,291 @@ export type CreateBadgeSuccessResolvers<ContextType = Context, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  badges?: Resolver<ResolversTypes['CustomerBadgesResult'], ParentType, ContextType, RequireFields<CustomerBadgesArgs, 'includeExpired' | 'kind' | 'limit' | 'sort'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CustomerAlreadyEnrolledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerAlreadyEnrolled'] = ResolversParentTypes['CustomerAlreadyEnrolled']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enrolmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerBadgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadge'] = ResolversParentTypes['CustomerBadge']> = ResolversObject<{
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  badgeGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  badgeGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  badgeRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  customFields?: Resolver<ReadonlyArray<ResolversTypes['BadgeCustomFieldValue']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  earnType?: Resolver<Maybe<ResolversTypes['BadgeEarnType']>, ParentType, ContextType>;
+  earnedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  images?: Resolver<ReadonlyArray<ResolversTypes['BadgeImage']>, ParentType, ContextType>;
+  lastEarnEventOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastEarnedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type CustomerBadgeDetailResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgeDetail'] = ResolversParentTypes['CustomerBadgeDetail']> = ResolversObject<{
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  activeEarnCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earnType?: Resolver<Maybe<ResolversTypes['BadgeEarnType']>, ParentType, ContextType>;
+  earns?: Resolver<Maybe<ReadonlyArray<ResolversTypes['EarnedBadge']>>, ParentType, ContextType>;
+  enrolmentStatus?: Resolver<Maybe<ResolversTypes['BadgeEnrolmentStatus']>, ParentType, ContextType>;
+  enrolments?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeEnrolment']>>, ParentType, ContextType>;
+  lastEarnedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  limits?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeLimitUsage']>>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['BadgeStatus']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerBadgeHistoryItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgeHistoryItem'] = ResolversParentTypes['CustomerBadgeHistoryItem']> = ResolversObject<{
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  badgeGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  badgeGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  badgeRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  earnCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  earnType?: Resolver<Maybe<ResolversTypes['BadgeEarnType']>, ParentType, ContextType>;
+  enrolmentStatus?: Resolver<Maybe<ResolversTypes['BadgeEnrolmentStatus']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  images?: Resolver<ReadonlyArray<ResolversTypes['BadgeImage']>, ParentType, ContextType>;
+  lastEarnEventOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastEarnedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastUpdatedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['BadgeStatus']>, ParentType, ContextType>;
+}>;
+
+export type CustomerBadgeHistoryPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgeHistoryPage'] = ResolversParentTypes['CustomerBadgeHistoryPage']> = ResolversObject<{
+  items?: Resolver<ReadonlyArray<ResolversTypes['CustomerBadgeHistoryItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['BadgesPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerBadgeHistoryResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgeHistoryResult'] = ResolversParentTypes['CustomerBadgeHistoryResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerBadgeHistoryPage' | 'CustomerNotFound' | 'InvalidCustomerBadgeInput' | 'InvalidCustomerIdentifierType', ParentType, ContextType>;
+}>;
+
+export type CustomerBadgeListResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgeList'] = ResolversParentTypes['CustomerBadgeList']> = ResolversObject<{
+  items?: Resolver<ReadonlyArray<ResolversTypes['CustomerBadge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['BadgesPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgeResult'] = ResolversParentTypes['CustomerBadgeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerBadgeDetail' | 'CustomerNotFound' | 'InvalidCustomerBadgeInput', ParentType, ContextType>;
+}>;
+
+export type CustomerBadgesResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgesResult'] = ResolversParentTypes['CustomerBadgesResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerBadgeList' | 'CustomerNotFound' | 'InvalidCustomerBadgeInput' | 'InvalidCustomerIdentifierType', ParentType, ContextType>;
+}>;
+
+export type CustomerEarnOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEarnOutcome'] = ResolversParentTypes['CustomerEarnOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeEarnLimitReached' | 'BadgeNotEnrolled' | 'CustomerAlreadyEnrolled' | 'CustomerEarnedBadge' | 'CustomerNotFound' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown', ParentType, ContextType>;
+}>;
+
+export type CustomerEarnReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEarnReport'] = ResolversParentTypes['CustomerEarnReport']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customers?: Resolver<ReadonlyArray<ResolversTypes['CustomerEarnOutcome']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  succeededCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerEarnedBadgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEarnedBadge'] = ResolversParentTypes['CustomerEarnedBadge']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earnedBadgeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  enrolmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerEnrolledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEnrolled'] = ResolversParentTypes['CustomerEnrolled']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enrolmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['BadgeEnrolmentStatus']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerEnrolmentOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEnrolmentOutcome'] = ResolversParentTypes['CustomerEnrolmentOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CustomerAlreadyEnrolled' | 'CustomerEnrolled' | 'CustomerNotFound' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown', ParentType, ContextType>;
+}>;
+
+export type CustomerEnrolmentReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEnrolmentReport'] = ResolversParentTypes['CustomerEnrolmentReport']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customers?: Resolver<ReadonlyArray<ResolversTypes['CustomerEnrolmentOutcome']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  succeededCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerEnrolmentRevokedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEnrolmentRevoked'] = ResolversParentTypes['CustomerEnrolmentRevoked']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enrolmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerNotEnrolledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerNotEnrolled'] = ResolversParentTypes['CustomerNotEnrolled']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerNotFound'] = ResolversParentTypes['CustomerNotFound']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifierType?: Resolver<ResolversTypes['CustomerIdentifierType'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerOutcomeRefusedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerOutcomeRefused'] = ResolversParentTypes['CustomerOutcomeRefused']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerOutcomeUnknownResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerOutcomeUnknown'] = ResolversParentTypes['CustomerOutcomeUnknown']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DuplicateBadgesRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DuplicateBadgesRequest'] = ResolversParentTypes['DuplicateBadgesRequest']> = ResolversObject<{
+  duplicateRequestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EarnBadgeForCustomersOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarnBadgeForCustomersOutcome'] = ResolversParentTypes['EarnBadgeForCustomersOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeNotClaimed' | 'BadgeNotFound' | 'BadgeNotLive' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerEarnReport' | 'DuplicateBadgesRequest' | 'EventDateOutsideBadge' | 'InvalidCustomerBadgeInput', ParentType, ContextType>;
+}>;
+
+export type EarnBadgeForCustomersResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarnBadgeForCustomersResult'] = ResolversParentTypes['EarnBadgeForCustomersResult']> = ResolversObject<{
+  outcome?: Resolver<ResolversTypes['EarnBadgeForCustomersOutcome'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EarnBadgeOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarnBadgeOutcome'] = ResolversParentTypes['EarnBadgeOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeEarnLimitReached' | 'BadgeEarned' | 'BadgeNotClaimed' | 'BadgeNotEnrolled' | 'BadgeNotFound' | 'BadgeNotLive' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerNotFound' | 'DuplicateBadgesRequest' | 'EventDateOutsideBadge' | 'InvalidCustomerBadgeInput', ParentType, ContextType>;
+}>;
+
+export type EarnBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarnBadgeResult'] = ResolversParentTypes['EarnBadgeResult']> = ResolversObject<{
+  outcome?: Resolver<ResolversTypes['EarnBadgeOutcome'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EarnedBadgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarnedBadge'] = ResolversParentTypes['EarnedBadge']> = ResolversObject<{
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  earnedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  enrolmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerType?: Resolver<Maybe<ResolversTypes['BadgeOwnerType']>, ParentType, ContextType>;
+  referenceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type EarnedBadgeImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarnedBadgeImportReport'] = ResolversParentTypes['EarnedBadgeImportReport']> = ResolversObject<{
+  earns?: Resolver<ReadonlyArray<ResolversTypes['ImportedEarnOutcome']>, ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  succeededCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EarnedBadgeRevokedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarnedBadgeRevoked'] = ResolversParentTypes['EarnedBadgeRevoked']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earnedBadgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EnrolCustomersOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnrolCustomersOutcome'] = ResolversParentTypes['EnrolCustomersOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeNotClaimed' | 'BadgeNotFound' | 'BadgeNotLive' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerEnrolmentReport' | 'DuplicateBadgesRequest' | 'EventDateOutsideBadge' | 'InvalidCustomerBadgeInput', ParentType, ContextType>;
+}>;
+
+export type EnrolCustomersResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnrolCustomersResult'] = ResolversParentTypes['EnrolCustomersResult']> = ResolversObject<{
+  outcome?: Resolver<ResolversTypes['EnrolCustomersOutcome'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EnrolmentOfAnotherCustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnrolmentOfAnotherCustomer'] = ResolversParentTypes['EnrolmentOfAnotherCustomer']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EnrolmentRevocationOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnrolmentRevocationOutcome'] = ResolversParentTypes['EnrolmentRevocationOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CustomerEnrolmentRevoked' | 'CustomerNotEnrolled' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'EnrolmentOfAnotherCustomer', ParentType, ContextType>;
+}>;
+
+export type EventDateOutsideBadgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventDateOutsideBadge'] = ResolversParentTypes['EventDateOutsideBadge']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ImportEarnedBadgesResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportEarnedBadgesResult'] = ResolversParentTypes['ImportEarnedBadgesResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'EarnedBadgeImportReport' | 'InvalidCustomerBadgeInput', ParentType, ContextType>;
+}>;
+
+export type ImportedEarnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedEarn'] = ResolversParentTypes['ImportedEarn']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earn?: Resolver<ResolversTypes['EarnedBadge'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ImportedEarnOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedEarnOutcome'] = ResolversParentTypes['ImportedEarnOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'ImportedEarn', ParentType, ContextType>;
+}>;
 
 export type InputProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InputProblem'] = ResolversParentTypes['InputProblem']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2522,6 +4180,22 @@ export type InvalidBadgeInputResolvers<ContextType = Context, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type InvalidCustomerBadgeInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidCustomerBadgeInput'] = ResolversParentTypes['InvalidCustomerBadgeInput']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problems?: Resolver<ReadonlyArray<ResolversTypes['InputProblem']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidCustomerIdentifierTypeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidCustomerIdentifierType'] = ResolversParentTypes['InvalidCustomerIdentifierType']> = ResolversObject<{
+  identifierType?: Resolver<ResolversTypes['CustomerIdentifierType'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type InvalidOrgMetaInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidOrgMetaInput'] = ResolversParentTypes['InvalidOrgMetaInput']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   problems?: Resolver<ReadonlyArray<ResolversTypes['InputProblem']>, ParentType, ContextType>;
@@ -2538,11 +4212,33 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createBadgeGroup?: Resolver<ResolversTypes['CreateBadgeGroupResult'], ParentType, ContextType, RequireFields<MutationCreateBadgeGroupArgs, 'input'>>;
   createBadgeOrgMeta?: Resolver<ResolversTypes['CreateBadgeOrgMetaResult'], ParentType, ContextType, RequireFields<MutationCreateBadgeOrgMetaArgs, 'input'>>;
   deactivateBadge?: Resolver<ResolversTypes['BadgeActivationResult'], ParentType, ContextType, RequireFields<MutationDeactivateBadgeArgs, 'id'>>;
+  earnBadge?: Resolver<ResolversTypes['EarnBadgeResult'], ParentType, ContextType, RequireFields<MutationEarnBadgeArgs, 'input'>>;
+  earnBadgeForCustomers?: Resolver<ResolversTypes['EarnBadgeForCustomersResult'], ParentType, ContextType, RequireFields<MutationEarnBadgeForCustomersArgs, 'input'>>;
+  enrolCustomersInBadge?: Resolver<ResolversTypes['EnrolCustomersResult'], ParentType, ContextType, RequireFields<MutationEnrolCustomersInBadgeArgs, 'input'>>;
+  importEarnedBadges?: Resolver<ResolversTypes['ImportEarnedBadgesResult'], ParentType, ContextType, RequireFields<MutationImportEarnedBadgesArgs, 'input'>>;
+  revokeBadgeEnrolment?: Resolver<ResolversTypes['RevokeBadgeEnrolmentResult'], ParentType, ContextType, RequireFields<MutationRevokeBadgeEnrolmentArgs, 'input'>>;
+  revokeEarnedBadge?: Resolver<ResolversTypes['RevokeEarnedBadgeResult'], ParentType, ContextType, RequireFields<MutationRevokeEarnedBadgeArgs, 'input'>>;
   unclaimBadge?: Resolver<ResolversTypes['UnclaimBadgeResult'], ParentType, ContextType, RequireFields<MutationUnclaimBadgeArgs, 'input'>>;
   updateBadge?: Resolver<ResolversTypes['UpdateBadgeResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeArgs, 'input'>>;
   updateBadgeCustomField?: Resolver<ResolversTypes['UpdateBadgeCustomFieldResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeCustomFieldArgs, 'input'>>;
   updateBadgeGroup?: Resolver<ResolversTypes['UpdateBadgeGroupResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeGroupArgs, 'input'>>;
   updateBadgeOrgMeta?: Resolver<ResolversTypes['UpdateBadgeOrgMetaResult'], ParentType, ContextType, RequireFields<MutationUpdateBadgeOrgMetaArgs, 'input'>>;
+}>;
+
+export type NoActiveEarnedBadgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoActiveEarnedBadge'] = ResolversParentTypes['NoActiveEarnedBadge']> = ResolversObject<{
+  badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earnedBadgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type NothingToRevokeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NothingToRevoke'] = ResolversParentTypes['NothingToRevoke']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrgMetaAlreadyExistsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrgMetaAlreadyExists'] = ResolversParentTypes['OrgMetaAlreadyExists']> = ResolversObject<{
@@ -2569,6 +4265,17 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   badgeGroups?: Resolver<ResolversTypes['BadgeGroupsResult'], ParentType, ContextType, RequireFields<QueryBadgeGroupsArgs, 'page' | 'size'>>;
   badgeOrgMeta?: Resolver<ResolversTypes['BadgeOrgMetaResult'], ParentType, ContextType>;
   badges?: Resolver<ResolversTypes['BadgesResult'], ParentType, ContextType, RequireFields<QueryBadgesArgs, 'page' | 'size'>>;
+  customerBadge?: Resolver<ResolversTypes['CustomerBadgeResult'], ParentType, ContextType, RequireFields<QueryCustomerBadgeArgs, 'badgeId' | 'customerId' | 'includeStatistics'>>;
+  customerBadgeHistory?: Resolver<ResolversTypes['CustomerBadgeHistoryResult'], ParentType, ContextType, RequireFields<QueryCustomerBadgeHistoryArgs, 'customer' | 'page' | 'size'>>;
+  customerBadges?: Resolver<ResolversTypes['CustomerBadgesResult'], ParentType, ContextType, RequireFields<QueryCustomerBadgesArgs, 'customer' | 'includeExpired' | 'kind' | 'limit' | 'sort'>>;
+}>;
+
+export type RevokeBadgeEnrolmentResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevokeBadgeEnrolmentResult'] = ResolversParentTypes['RevokeBadgeEnrolmentResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeEnrolmentRevocationReport' | 'BadgeNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidCustomerBadgeInput' | 'NothingToRevoke', ParentType, ContextType>;
+}>;
+
+export type RevokeEarnedBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevokeEarnedBadgeResult'] = ResolversParentTypes['RevokeEarnedBadgeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerNotFound' | 'EarnedBadgeRevoked' | 'InvalidCustomerBadgeInput' | 'InvalidCustomerIdentifierType' | 'NoActiveEarnedBadge', ParentType, ContextType>;
 }>;
 
 export type UnclaimBadgeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnclaimBadgeResult'] = ResolversParentTypes['UnclaimBadgeResult']> = ResolversObject<{
@@ -2638,6 +4345,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BadgeCustomFieldValue?: BadgeCustomFieldValueResolvers<ContextType>;
   BadgeCustomFieldsResult?: BadgeCustomFieldsResultResolvers<ContextType>;
   BadgeCycle?: BadgeCycleResolvers<ContextType>;
+  BadgeEarnLimitReached?: BadgeEarnLimitReachedResolvers<ContextType>;
+  BadgeEarned?: BadgeEarnedResolvers<ContextType>;
+  BadgeEnrolment?: BadgeEnrolmentResolvers<ContextType>;
+  BadgeEnrolmentRevocationReport?: BadgeEnrolmentRevocationReportResolvers<ContextType>;
   BadgeExpiry?: BadgeExpiryResolvers<ContextType>;
   BadgeFixedWindowCycle?: BadgeFixedWindowCycleResolvers<ContextType>;
   BadgeFixedWindowPage?: BadgeFixedWindowPageResolvers<ContextType>;
@@ -2649,8 +4360,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BadgeGroupResult?: BadgeGroupResultResolvers<ContextType>;
   BadgeGroupsResult?: BadgeGroupsResultResolvers<ContextType>;
   BadgeImage?: BadgeImageResolvers<ContextType>;
+  BadgeLimitUsage?: BadgeLimitUsageResolvers<ContextType>;
   BadgeNameTaken?: BadgeNameTakenResolvers<ContextType>;
+  BadgeNotClaimed?: BadgeNotClaimedResolvers<ContextType>;
+  BadgeNotEnrolled?: BadgeNotEnrolledResolvers<ContextType>;
   BadgeNotFound?: BadgeNotFoundResolvers<ContextType>;
+  BadgeNotLive?: BadgeNotLiveResolvers<ContextType>;
   BadgeOrgMeta?: BadgeOrgMetaResolvers<ContextType>;
   BadgeOrgMetaResult?: BadgeOrgMetaResultResolvers<ContextType>;
   BadgeOrgMetaTag?: BadgeOrgMetaTagResolvers<ContextType>;
@@ -2676,16 +4391,59 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreateBadgeOrgMetaSuccess?: CreateBadgeOrgMetaSuccessResolvers<ContextType>;
   CreateBadgeResult?: CreateBadgeResultResolvers<ContextType>;
   CreateBadgeSuccess?: CreateBadgeSuccessResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  CustomerAlreadyEnrolled?: CustomerAlreadyEnrolledResolvers<ContextType>;
+  CustomerBadge?: CustomerBadgeResolvers<ContextType>;
+  CustomerBadgeDetail?: CustomerBadgeDetailResolvers<ContextType>;
+  CustomerBadgeHistoryItem?: CustomerBadgeHistoryItemResolvers<ContextType>;
+  CustomerBadgeHistoryPage?: CustomerBadgeHistoryPageResolvers<ContextType>;
+  CustomerBadgeHistoryResult?: CustomerBadgeHistoryResultResolvers<ContextType>;
+  CustomerBadgeList?: CustomerBadgeListResolvers<ContextType>;
+  CustomerBadgeResult?: CustomerBadgeResultResolvers<ContextType>;
+  CustomerBadgesResult?: CustomerBadgesResultResolvers<ContextType>;
+  CustomerEarnOutcome?: CustomerEarnOutcomeResolvers<ContextType>;
+  CustomerEarnReport?: CustomerEarnReportResolvers<ContextType>;
+  CustomerEarnedBadge?: CustomerEarnedBadgeResolvers<ContextType>;
+  CustomerEnrolled?: CustomerEnrolledResolvers<ContextType>;
+  CustomerEnrolmentOutcome?: CustomerEnrolmentOutcomeResolvers<ContextType>;
+  CustomerEnrolmentReport?: CustomerEnrolmentReportResolvers<ContextType>;
+  CustomerEnrolmentRevoked?: CustomerEnrolmentRevokedResolvers<ContextType>;
+  CustomerNotEnrolled?: CustomerNotEnrolledResolvers<ContextType>;
+  CustomerNotFound?: CustomerNotFoundResolvers<ContextType>;
+  CustomerOutcomeRefused?: CustomerOutcomeRefusedResolvers<ContextType>;
+  CustomerOutcomeUnknown?: CustomerOutcomeUnknownResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DuplicateBadgesRequest?: DuplicateBadgesRequestResolvers<ContextType>;
+  EarnBadgeForCustomersOutcome?: EarnBadgeForCustomersOutcomeResolvers<ContextType>;
+  EarnBadgeForCustomersResult?: EarnBadgeForCustomersResultResolvers<ContextType>;
+  EarnBadgeOutcome?: EarnBadgeOutcomeResolvers<ContextType>;
+  EarnBadgeResult?: EarnBadgeResultResolvers<ContextType>;
+  EarnedBadge?: EarnedBadgeResolvers<ContextType>;
+  EarnedBadgeImportReport?: EarnedBadgeImportReportResolvers<ContextType>;
+  EarnedBadgeRevoked?: EarnedBadgeRevokedResolvers<ContextType>;
+  EnrolCustomersOutcome?: EnrolCustomersOutcomeResolvers<ContextType>;
+  EnrolCustomersResult?: EnrolCustomersResultResolvers<ContextType>;
+  EnrolmentOfAnotherCustomer?: EnrolmentOfAnotherCustomerResolvers<ContextType>;
+  EnrolmentRevocationOutcome?: EnrolmentRevocationOutcomeResolvers<ContextType>;
+  EventDateOutsideBadge?: EventDateOutsideBadgeResolvers<ContextType>;
+  ImportEarnedBadgesResult?: ImportEarnedBadgesResultResolvers<ContextType>;
+  ImportedEarn?: ImportedEarnResolvers<ContextType>;
+  ImportedEarnOutcome?: ImportedEarnOutcomeResolvers<ContextType>;
   InputProblem?: InputProblemResolvers<ContextType>;
   InvalidBadgeCustomFieldInput?: InvalidBadgeCustomFieldInputResolvers<ContextType>;
   InvalidBadgeGroupInput?: InvalidBadgeGroupInputResolvers<ContextType>;
   InvalidBadgeInput?: InvalidBadgeInputResolvers<ContextType>;
+  InvalidCustomerBadgeInput?: InvalidCustomerBadgeInputResolvers<ContextType>;
+  InvalidCustomerIdentifierType?: InvalidCustomerIdentifierTypeResolvers<ContextType>;
   InvalidOrgMetaInput?: InvalidOrgMetaInputResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NoActiveEarnedBadge?: NoActiveEarnedBadgeResolvers<ContextType>;
+  NothingToRevoke?: NothingToRevokeResolvers<ContextType>;
   OrgMetaAlreadyExists?: OrgMetaAlreadyExistsResolvers<ContextType>;
   OrgMetaNotFound?: OrgMetaNotFoundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RevokeBadgeEnrolmentResult?: RevokeBadgeEnrolmentResultResolvers<ContextType>;
+  RevokeEarnedBadgeResult?: RevokeEarnedBadgeResultResolvers<ContextType>;
   UnclaimBadgeResult?: UnclaimBadgeResultResolvers<ContextType>;
   UnclaimBadgeSuccess?: UnclaimBadgeSuccessResolvers<ContextType>;
   UpdateBadgeCustomFieldResult?: UpdateBadgeCustomFieldResultResolvers<ContextType>;

@@ -32,7 +32,8 @@ export function recordFieldResults(
         record(metrics, context, fieldName, 'error', null);
         throw error;
       }
-      record(metrics, context, fieldName, typenameOf(result), causeOf(result));
+      const member = outcomeOf(result);
+      record(metrics, context, fieldName, typenameOf(member), causeOf(member));
       return result;
     };
   }
@@ -42,6 +43,11 @@ function record(metrics: Metrics, context: Context, field: string, result: strin
   metrics.fieldResult(field, result);
   if (cause === 'MALFORMED_RESPONSE') metrics.malformedAnswer();
   context.record.results.push({ field, result });
+}
+
+/** A keyed write's result carries its member in `outcome`, beside the idempotency key. */
+function outcomeOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'outcome' in value ? value.outcome : value;
 }
 
 function typenameOf(value: unknown): string {

@@ -11,6 +11,15 @@ import { badges } from './badges/listBadges.js';
 import { badge } from './badges/readBadge.js';
 import { unclaimBadge } from './badges/unclaimBadge.js';
 import { updateBadge } from './badges/updateBadge.js';
+import { customerBadgeHistory } from './customerBadges/customerBadgeHistory.js';
+import { earnBadge } from './customerBadges/earnBadge.js';
+import { earnBadgeForCustomers } from './customerBadges/earnBadgeForCustomers.js';
+import { enrolCustomersInBadge } from './customerBadges/enrolCustomers.js';
+import { importEarnedBadges } from './customerBadges/importEarnedBadges.js';
+import { customerBadges } from './customerBadges/listCustomerBadges.js';
+import { customerBadge } from './customerBadges/readCustomerBadge.js';
+import { revokeBadgeEnrolment } from './customerBadges/revokeBadgeEnrolment.js';
+import { revokeEarnedBadge } from './customerBadges/revokeEarnedBadge.js';
 import { createBadgeCustomField } from './customFields/createBadgeCustomField.js';
 import { badgeCustomFields } from './customFields/listBadgeCustomFields.js';
 import { badgeCustomField } from './customFields/readBadgeCustomField.js';
@@ -45,6 +54,15 @@ export const registry = {
   updateBadgeCustomField,
   badgeCustomField,
   badgeCustomFields,
+  customerBadges,
+  customerBadgeHistory,
+  customerBadge,
+  enrolCustomersInBadge,
+  earnBadge,
+  earnBadgeForCustomers,
+  revokeBadgeEnrolment,
+  revokeEarnedBadge,
+  importEarnedBadges,
 } as const;
 
 export type OperationName = keyof typeof registry;
@@ -66,7 +84,16 @@ export {
   createBadgeCustomField,
   createBadgeGroup,
   createBadgeOrgMeta,
+  customerBadge,
+  customerBadgeHistory,
+  customerBadges,
   deactivateBadge,
+  earnBadge,
+  earnBadgeForCustomers,
+  enrolCustomersInBadge,
+  importEarnedBadges,
+  revokeBadgeEnrolment,
+  revokeEarnedBadge,
   unclaimBadge,
   updateBadge,
   updateBadgeCustomField,

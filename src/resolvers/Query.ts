@@ -10,4 +10,7 @@ export const Query: QueryResolvers = {
   badgeGroups: (_parent, args, { read }) => read(registry.badgeGroups, args),
   badgeCustomField: (_parent, args, { read }) => read(registry.badgeCustomField, args),
   badgeCustomFields: (_parent, args, { read }) => read(registry.badgeCustomFields, args),
+  customerBadges: (_parent, args, { read }) => read(registry.customerBadges, args),
+  customerBadgeHistory: (_parent, args, { read }) => read(registry.customerBadgeHistory, args),
+  customerBadge: (_parent, args, { read }) => read(registry.customerBadge, args),
 };

@@ -1,6 +1,6 @@
 import type { UnclaimBadgeSuccessResolvers } from '../generated/resolvers-types.js';
-import { badgeOfChange } from './badgeOfChange.js';
+import { badgeById } from './badgeById.js';
 
 export const UnclaimBadgeSuccess: UnclaimBadgeSuccessResolvers = {
-  badge: (parent, _args, context) => badgeOfChange(parent, context),
+  badge: (parent, _args, context) => badgeById(parent, context),
 };

@@ -5,6 +5,12 @@ import { BadgeCustomField } from './BadgeCustomField.js';
 import { BadgeGroup } from './BadgeGroup.js';
 import { BadgeOrgMeta } from './BadgeOrgMeta.js';
 import { ClaimBadgeSuccess } from './ClaimBadgeSuccess.js';
+import { BadgeEarned } from './BadgeEarned.js';
+import { Customer } from './Customer.js';
+import { CustomerBadge } from './CustomerBadge.js';
+import { CustomerBadgeDetail } from './CustomerBadgeDetail.js';
+import { CustomerBadgeHistoryItem } from './CustomerBadgeHistoryItem.js';
+import { EarnedBadgeRevoked } from './EarnedBadgeRevoked.js';
 import { DateTime } from './DateTime.js';
 import { Mutation } from './Mutation.js';
 import { OrgMetaAlreadyExists } from './OrgMetaAlreadyExists.js';
@@ -17,8 +23,14 @@ export const resolvers: Resolvers = {
   BadgeCustomField,
   BadgeGroup,
   BadgeOrgMeta,
+  BadgeEarned,
   ClaimBadgeSuccess,
+  Customer,
+  CustomerBadge,
+  CustomerBadgeDetail,
+  CustomerBadgeHistoryItem,
   DateTime,
+  EarnedBadgeRevoked,
   Mutation,
   OrgMetaAlreadyExists,
   Query,

@@ -42,7 +42,7 @@ const OWNER_TYPES = [
 ] as const satisfies readonly BadgeOwnerType[];
 
 /** Docs tables spell owner types upper-case (`LOYALTY_PROMOTIONS`); the wire is mixed case. */
-const ownerTypeSchema = z.string().transform((value, ctx): BadgeOwnerType => {
+export const ownerTypeSchema = z.string().transform((value, ctx): BadgeOwnerType => {
   const key = value.toUpperCase().replace(/S$/, '');
   const found = OWNER_TYPES.find((owner) => owner.toUpperCase().replace(/S$/, '') === key);
   if (found === undefined) {
@@ -77,10 +77,10 @@ const dayOfWeekSchema = z.union([
     .transform((day) => DAYS.at(day) ?? 'MONDAY'),
 ]);
 
-const statusSchema = z
+export const statusSchema = z
   .enum(['UPCOMING', 'LIVE', 'EXPIRED', 'ENDED'])
   .transform((status) => (status === 'ENDED' ? ('EXPIRED' as const) : status));
-const earnTypeSchema = z
+export const earnTypeSchema = z
   .enum(['EARN', 'ISSUE_EARN', 'ISSUE EARN'])
   .transform((type) => (type === 'EARN' ? ('EARN' as const) : ('ISSUE_EARN' as const)));
 const expirySchema = z
@@ -175,7 +175,7 @@ const benefitSchema = z.object({
     .transform((value) => value ?? null),
 });
 
-const imageSchema = z.object({
+export const imageSchema = z.object({
   name: z
     .string()
     .nullish()

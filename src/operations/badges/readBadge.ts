@@ -11,7 +11,16 @@ import { idProblems } from '../wire.js';
  */
 export const badge = defineOperation<ResultUnion<'BadgeResult'>, QueryBadgeArgs>()({
   field: 'Query.badge',
-  alsoCalledBy: ['ClaimBadgeSuccess.badge', 'UnclaimBadgeSuccess.badge', 'BadgeActivationChanged.badge'],
+  alsoCalledBy: [
+    'ClaimBadgeSuccess.badge',
+    'UnclaimBadgeSuccess.badge',
+    'BadgeActivationChanged.badge',
+    'CustomerBadge.badge',
+    'CustomerBadgeHistoryItem.badge',
+    'CustomerBadgeDetail.badge',
+    'BadgeEarned.badge',
+    'EarnedBadgeRevoked.badge',
+  ],
   entity: 'Badge',
   method: 'GET',
   path: 'badgeMeta/{badgeId}',

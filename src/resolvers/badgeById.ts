@@ -2,8 +2,8 @@ import type { RequestReads } from '../capillary/operation.js';
 import type { Badge } from '../operations/badges/badge.js';
 import { registry } from '../operations/index.js';
 
-/** The badge a claim or activation changed, read (once per request) when selected; null when it cannot be read. */
-export async function badgeOfChange(
+/** The badge a result names by `badgeId`, read (once per request) when selected; null when it cannot be read. */
+export async function badgeById(
   { badgeId }: { readonly badgeId: string },
   { read }: RequestReads,
 ): Promise<Badge | null> {

@@ -1,0 +1,374 @@
+import { z } from 'zod';
+import type { Refusal } from '../../capillary/envelope.js';
+import type {
+  CustomerAlreadyEnrolled,
+  CustomerOutcomeRefused,
+  CustomerOutcomeUnknown,
+} from '../../generated/resolvers-types.js';
+import { errorFields, optionalString, optionalTime } from '../wire.js';
+import { customerById } from './customer.js';
+import {
+  badgeNotEnrolled,
+  customerNotFound,
+  earnAnswerSchema,
+  earnLimitReached,
+  itemErrorSchema,
+  type EarnedBadge,
+  type ItemError,
+} from './customerBadge.js';
+import type { Member } from './customerBadge.js';
+
+/**
+ * The bulk operations answer HTTP 200 with one outcome per customer inside
+ * `data` (customer facts §1.2): the gateway lists every customer of the
+ * request with its own member, a customer Capillary did not mention as
+ * `CustomerOutcomeUnknown`, and counts them. A partial failure is neither a
+ * total success nor a total failure.
+ */
+
+const customerIdSchema = z.union([z.number().int(), z.string().min(1)]).transform(String);
+
+/** Who the item is about, and what Capillary said of it. */
+interface Item {
+  readonly customerId: string;
+  readonly error: ItemError | null;
+}
+
+/** A refusal of one item, for the `BadgesError` fields of its member. */
+function itemRefusal(error: ItemError | null, requestId: string | null): Refusal<'item'> {
+  return { kind: 'item', status: null, upstreamErrors: error === null ? [] : [error], requestId };
+}
+
+export function refusedItem(item: Item, requestId: string | null): Member<CustomerOutcomeRefused> {
+  return {
+    __typename: 'CustomerOutcomeRefused',
+    ...errorFields(
+      `Capillary refused this part for the customer ${item.customerId}: ${item.error?.message ?? 'no reason given'}.`,
+      itemRefusal(item.error, requestId),
+    ),
+    customerId: item.customerId,
+  };
+}
+
+export function unknownItem(customerId: string, requestId: string | null): Member<CustomerOutcomeUnknown> {
+  return {
+    __typename: 'CustomerOutcomeUnknown',
+    ...errorFields(
+      `Capillary's answer did not mention the customer ${customerId}: whether it was done is unknown. Read the customer's badges before acting again.`,
+      itemRefusal(null, requestId),
+    ),
+    customerId,
+  };
+}
+
+/** Code 1040 on an item: an active enrolment exists (Capillary names it in `issuedId`, when it does). */
+function alreadyEnrolled(
+  item: Item,
+  enrolmentId: string | null,
+  requestId: string | null,
+): Member<CustomerAlreadyEnrolled> {
+  return {
+    __typename: 'CustomerAlreadyEnrolled',
+    ...errorFields(
+      `The customer ${item.customerId} already holds an active enrolment in the badge.`,
+      itemRefusal(item.error, requestId),
+    ),
+    customerId: item.customerId,
+    enrolmentId,
+  };
+}
+
+/** The failure members a customer of enrol or bulk earn can come to, by the item's code. */
+function failedCustomer(
+  item: Item & { readonly enrolmentId: string | null },
+  badgeId: string,
+  requestId: string | null,
+) {
+  const refusal = itemRefusal(item.error, requestId);
+  switch (item.error?.code) {
+    case 1040:
+      return alreadyEnrolled(item, item.enrolmentId, requestId);
+    case 1026:
+      return customerNotFound(refusal, customerById(item.customerId));
+    case 811:
+      return badgeNotEnrolled(refusal, badgeId, item.customerId);
+    case 813:
+      return earnLimitReached(refusal, badgeId, item.customerId);
+    default:
+      return refusedItem(item, requestId);
+  }
+}
+
+/** One customer's member of a bulk answer. */
+export interface Outcome<M> {
+  readonly customerId: string;
+  readonly member: M;
+}
+
+/**
+ * The per-customer members in the answer's order, then every customer of the
+ * request the answer did not mention, unknown; with the counts.
+ */
+export function report<M extends { readonly __typename: string }>(
+  requested: readonly string[],
+  answered: ReadonlyArray<Outcome<M>>,
+  succeeded: M['__typename'],
+  requestId: string | null,
+): {
+  customers: Array<M | Member<CustomerOutcomeUnknown>>;
+  totalCount: number;
+  succeededCount: number;
+  failedCount: number;
+} {
+  const mentioned = new Set(answered.map(({ customerId }) => customerId));
+  const missing = [...new Set(requested)].filter((customerId) => !mentioned.has(customerId));
+  const customers = [
+    ...answered.map(({ member }) => member),
+    ...missing.map((customerId) => unknownItem(customerId, requestId)),
+  ];
+  const succeededCount = customers.filter(({ __typename }) => __typename === succeeded).length;
+  return {
+    customers,
+    totalCount: requested.length,
+    succeededCount,
+    failedCount: customers.length - succeededCount,
+  };
+}
+
+// ---- enrol (§2.2) ----
+
+export const enrolAnswerSchema = z.object({
+  badgeMetaId: z.string().min(1),
+  expiresOn: optionalTime,
+  issuedBadges: z
+    .array(z.object({ customerId: customerIdSchema, issuedId: optionalString, error: itemErrorSchema }))
+    .nullish(),
+});
+
+export function enrolmentOutcomes(data: z.infer<typeof enrolAnswerSchema>, requestId: string | null) {
+  return (data.issuedBadges ?? []).map((entry) => ({
+    customerId: entry.customerId,
+    member: enrolmentMember(data.badgeMetaId, entry, requestId),
+  }));
+}
+
+function enrolmentMember(
+  badgeId: string,
+  entry: { readonly customerId: string; readonly issuedId: string | null; readonly error: ItemError | null },
+  requestId: string | null,
+) {
+  const item = { customerId: entry.customerId, error: entry.error, enrolmentId: entry.issuedId };
+  if (entry.error !== null) {
+    const failed = failedCustomer(item, badgeId, requestId);
+    // An enrolment item cannot be about an earn: such a code is only a refusal here.
+    return failed.__typename === 'BadgeNotEnrolled' || failed.__typename === 'BadgeEarnLimitReached'
+      ? refusedItem(item, requestId)
+      : failed;
+  }
+  if (entry.issuedId === null) return unknownItem(entry.customerId, requestId);
+  return {
+    __typename: 'CustomerEnrolled' as const,
+    customerId: entry.customerId,
+    enrolmentId: entry.issuedId,
+    status: 'ACTIVE' as const,
+  };
+}
+
+// ---- bulk earn (§4.2: two documented shapes, both read) ----
+
+/** GUESS: the elements of `failedEarnBadgeErrorList` are never shown (gap G3): `{customerId, error}` or the error's fields inline. */
+const failedEarnSchema = z
+  .object({
+    customerId: customerIdSchema,
+    error: itemErrorSchema,
+    code: z.number().int().nullish(),
+    message: z.string().nullish(),
+    reference: z.string().nullish(),
+  })
+  .transform((failed): Item => ({
+    customerId: failed.customerId,
+    error: failed.error ?? {
+      code: failed.code ?? null,
+      message: failed.message ?? 'Capillary gave no reason',
+      reference: failed.reference ?? null,
+    },
+  }));
+
+/** A failed element whose customer cannot be read is dropped: that customer then reads as unknown. */
+const failedEarnsSchema = z
+  .array(z.unknown())
+  .nullish()
+  .transform((items) =>
+    (items ?? []).flatMap((item) => {
+      const parsed = failedEarnSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
+
+interface EarnEntry extends Item {
+  readonly earnedBadgeId: string | null;
+  readonly enrolmentId: string | null;
+}
+
+const newerEarnBulkSchema = z
+  .object({
+    badgeMetaId: z.string().min(1),
+    expiresOn: optionalTime,
+    earnedBadgesList: z.array(
+      z.object({ customerId: customerIdSchema, earnedBadgeId: optionalString, issuedId: optionalString }),
+    ),
+    failedEarnBadgeErrorList: failedEarnsSchema,
+  })
+  .transform((data) => ({
+    badgeId: data.badgeMetaId,
+    expiresOn: data.expiresOn,
+    entries: [
+      ...data.earnedBadgesList.map((earned): EarnEntry => ({
+        customerId: earned.customerId,
+        earnedBadgeId: earned.earnedBadgeId,
+        enrolmentId: earned.issuedId,
+        error: null,
+      })),
+      ...data.failedEarnBadgeErrorList.map((failed): EarnEntry => ({
+        ...failed,
+        earnedBadgeId: null,
+        enrolmentId: null,
+      })),
+    ],
+  }));
+
+const olderEarnBulkSchema = z
+  .object({
+    badgeMetaId: z.string().min(1),
+    expiresOn: optionalTime,
+    issuedBadges: z.array(
+      z.object({ customerId: customerIdSchema, issuedId: optionalString, error: itemErrorSchema }),
+    ),
+  })
+  .transform((data) => ({
+    badgeId: data.badgeMetaId,
+    expiresOn: data.expiresOn,
+    entries: data.issuedBadges.map((issued): EarnEntry => ({
+      customerId: issued.customerId,
+      earnedBadgeId: null,
+      enrolmentId: issued.issuedId,
+      error: issued.error,
+    })),
+  }));
+
+/** Shape B (`earnedBadgesList`, Y-earnBulk's newest example) or shape A (`issuedBadges`, C14). */
+export const earnBulkAnswerSchema = z.union([newerEarnBulkSchema, olderEarnBulkSchema]);
+
+export function earnOutcomes(data: z.infer<typeof earnBulkAnswerSchema>, requestId: string | null) {
+  return data.entries.map((entry) => ({
+    customerId: entry.customerId,
+    member: earnMember(entry, data.badgeId, requestId),
+  }));
+}
+
+function earnMember(entry: EarnEntry, badgeId: string, requestId: string | null) {
+  if (entry.error !== null) return failedCustomer(entry, badgeId, requestId);
+  if (entry.earnedBadgeId === null && entry.enrolmentId === null)
+    return unknownItem(entry.customerId, requestId);
+  return {
+    __typename: 'CustomerEarnedBadge' as const,
+    customerId: entry.customerId,
+    earnedBadgeId: entry.earnedBadgeId,
+    enrolmentId: entry.enrolmentId,
+  };
+}
+
+// ---- revoke enrolments (§6.2) ----
+
+export const revokeIssueAnswerSchema = z.object({
+  badgeMetaId: z.string().min(1),
+  revokedIssuedBadges: z
+    .array(z.object({ customerId: customerIdSchema, issuedId: optionalString, error: itemErrorSchema }))
+    .nullish(),
+});
+
+/** C16's per-item messages: no issuance (body code 404), or an issuance of another customer (no code). */
+const NOT_THEIR_ENROLMENT = /doesn't belong to customer/i;
+
+export function revocationOutcomes(data: z.infer<typeof revokeIssueAnswerSchema>, requestId: string | null) {
+  return (data.revokedIssuedBadges ?? []).map((entry) => ({
+    customerId: entry.customerId,
+    member: revocationMember(entry, requestId),
+  }));
+}
+
+function revocationMember(
+  entry: { readonly customerId: string; readonly issuedId: string | null; readonly error: ItemError | null },
+  requestId: string | null,
+) {
+  const refusal = itemRefusal(entry.error, requestId);
+  if (entry.error === null) {
+    return entry.issuedId === null
+      ? unknownItem(entry.customerId, requestId)
+      : {
+          __typename: 'CustomerEnrolmentRevoked' as const,
+          customerId: entry.customerId,
+          enrolmentId: entry.issuedId,
+        };
+  }
+  if (entry.error.code === 404)
+    return {
+      __typename: 'CustomerNotEnrolled' as const,
+      ...errorFields(
+        `The customer ${entry.customerId} holds no active enrolment in the badge (or not this one).`,
+        refusal,
+      ),
+      customerId: entry.customerId,
+    };
+  if (NOT_THEIR_ENROLMENT.test(entry.error.message))
+    return {
+      __typename: 'EnrolmentOfAnotherCustomer' as const,
+      ...errorFields(`The enrolment named belongs to another customer than ${entry.customerId}.`, refusal),
+      customerId: entry.customerId,
+    };
+  return refusedItem(entry, requestId);
+}
+
+// ---- import (§5.2: a bare array of envelopes, one per element sent) ----
+
+const importedElementSchema = z.object({
+  data: z.unknown().optional(),
+  errors: z.array(z.unknown()).nullish(),
+});
+
+export const importAnswerSchema = z.array(z.unknown());
+
+export type ImportedEarnOutcome =
+  | { readonly __typename: 'ImportedEarn'; readonly customerId: string; readonly earn: EarnedBadge }
+  | Member<CustomerOutcomeRefused>
+  | Member<CustomerOutcomeUnknown>;
+
+/** Element `i` of the answer is the outcome of earn `i` sent; one that is missing or unreadable is unknown. */
+export function importOutcomes(
+  answer: readonly unknown[],
+  customerIds: readonly string[],
+  requestId: string | null,
+): ImportedEarnOutcome[] {
+  return customerIds.map((customerId, index): ImportedEarnOutcome => {
+    const element = importedElementSchema.safeParse(answer[index]);
+    if (!element.success) return unknownItem(customerId, requestId);
+    const earn = earnAnswerSchema.safeParse(element.data.data);
+    if (earn.success) return { __typename: 'ImportedEarn', customerId, earn: earn.data };
+    const errors = (element.data.errors ?? []).flatMap((error) => {
+      const parsed = itemErrorSchema.safeParse(error);
+      return parsed.success && parsed.data !== null ? [parsed.data] : [];
+    });
+    const [first] = errors;
+    if (first === undefined) return unknownItem(customerId, requestId);
+    return {
+      __typename: 'CustomerOutcomeRefused',
+      ...errorFields(`Capillary refused this earn of the customer ${customerId}: ${first.message}.`, {
+        kind: 'item',
+        status: null,
+        upstreamErrors: errors,
+        requestId,
+      }),
+      customerId,
+    };
+  });
+}
