@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { getNamedType, isObjectType, isUnionType } from 'graphql';
+import { getNamedType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { UpstreamOutcome } from '../../src/capillary/client.js';
 import { buildSchema } from '../../src/graphql/schema.js';
@@ -13,6 +13,16 @@ import {
   badgePageData,
   claimData,
   customFieldPageData,
+  customerBadgeDetailData,
+  customerBadgeHistoryData,
+  customerBadgesData,
+  customerIds,
+  earnBulkData,
+  earnData,
+  enrolData,
+  importData,
+  revokeEarnData,
+  revokeIssueData,
   fixedWindowsData,
   groupPageData,
   storedBadge,
@@ -36,6 +46,9 @@ interface Specification {
   readonly 404: string;
   readonly 409: string;
 }
+
+const triggeredBy = { ownerType: 'Journeys' as const, referenceId: 'journey-77' };
+const keyed = { badgeId: storedBadge.id, triggeredBy, requestId: 'req-1' };
 
 const claimInput = { badgeId: storedBadge.id, ownerType: 'Journeys' as const, referenceId: 'journey-481' };
 
@@ -201,6 +214,91 @@ const SPECIFICATIONS: { readonly [N in OperationName]: Specification } = {
     404: 'BadgesUpstreamFailure',
     409: 'BadgesUpstreamFailure',
   },
+  customerBadges: {
+    args: { customer: { id: '4001' }, kind: 'EARNED', includeExpired: false, sort: 'RANK', limit: 10 },
+    data: customerBadgesData,
+    success: 'CustomerBadgeList',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'CustomerNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  customerBadgeHistory: {
+    args: { customer: { email: 'c4001@example.com' }, page: 0, size: 10 },
+    data: customerBadgeHistoryData,
+    success: 'CustomerBadgeHistoryPage',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'CustomerNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  customerBadge: {
+    args: { customerId: '4001', badgeId: storedBadge.id, includeStatistics: true },
+    data: customerBadgeDetailData,
+    success: 'CustomerBadgeDetail',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  enrolCustomersInBadge: {
+    args: { input: { ...keyed, customerIds: ['4001', '4002'] } },
+    data: enrolData,
+    success: 'CustomerEnrolmentReport',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  earnBadge: {
+    args: { input: { ...keyed, customerId: '4001' } },
+    data: earnData,
+    success: 'BadgeEarned',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  earnBadgeForCustomers: {
+    args: { input: { ...keyed, customerIds: ['4001', '4002'] } },
+    data: earnBulkData,
+    success: 'CustomerEarnReport',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  revokeBadgeEnrolment: {
+    args: { input: { badgeId: storedBadge.id, customerIds: ['4001', '4003'] } },
+    data: revokeIssueData,
+    success: 'BadgeEnrolmentRevocationReport',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'BadgeNotFound',
+    409: 'BadgesUpstreamFailure',
+  },
+  revokeEarnedBadge: {
+    args: {
+      input: { badgeId: storedBadge.id, customer: { id: '4001' }, earnedBadgeId: customerIds.earnedBadgeId },
+    },
+    data: revokeEarnData,
+    success: 'EarnedBadgeRevoked',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'BadgesUpstreamFailure',
+  },
+  importEarnedBadges: {
+    args: {
+      input: {
+        earns: [
+          {
+            badgeId: storedBadge.id,
+            customerId: '4001',
+            earnedAt: new Date('2023-01-21T09:06:51Z'),
+            expiresOn: new Date('2025-01-01T00:00:00Z'),
+          },
+        ],
+      },
+    },
+    data: importData,
+    success: 'EarnedBadgeImportReport',
+    400: 'InvalidCustomerBadgeInput',
+    404: 'BadgesUpstreamFailure',
+    409: 'BadgesUpstreamFailure',
+  },
 };
 
 const errors = (code: number, message = 'refused') => ({
@@ -296,12 +394,19 @@ const COMMON: ReadonlyArray<readonly [string, UpstreamOutcome, Record<string, un
 const names = Object.keys(registry) as OperationName[];
 const schema = buildSchema();
 
+/** A field's result union: its type, or (a keyed write) the `outcome` beside its idempotency key. */
+function resultUnionOf(type: GraphQLNamedType): GraphQLNamedType | undefined {
+  return isObjectType(type) && type.getFields().outcome !== undefined
+    ? getNamedType(type.getFields().outcome?.type ?? type)
+    : type;
+}
+
 /** The member names of the union an operation's field returns, read from the schema. */
 function unionMembers(name: OperationName): string[] {
   const [typeName = '', fieldName = ''] = registry[name].field.split('.');
   const type = schema.getType(typeName);
   const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
-  const union = field === undefined ? undefined : getNamedType(field.type);
+  const union = field === undefined ? undefined : resultUnionOf(getNamedType(field.type));
   if (!isUnionType(union)) throw new Error(`${registry[name].field} does not return a union`);
   return union.getTypes().map((member) => member.name);
 }
@@ -312,7 +417,9 @@ describe('every registered operation', () => {
     const rootResultFields = [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
       Object.values(root?.getFields() ?? {})
         // Federation's own fields (`_entities`) aside.
-        .filter((field) => !field.name.startsWith('_') && isUnionType(getNamedType(field.type)))
+        .filter(
+          (field) => !field.name.startsWith('_') && isUnionType(resultUnionOf(getNamedType(field.type))),
+        )
         .map((field) => `${root?.name ?? ''}.${field.name}`),
     );
     expect(rootResultFields.sort()).toEqual(operations.map((operation) => operation.field).sort());
@@ -475,6 +582,109 @@ const DOCUMENTED_CODES: ReadonlyArray<
     732,
     'Group Rank is Mandatory.',
     { __typename: 'InvalidBadgeGroupInput', problems: [{ path: ['rank'] }] },
+  ],
+  [
+    'earnBadge',
+    400,
+    809,
+    'Request with same requestId is not allowed',
+    { __typename: 'DuplicateBadgesRequest', duplicateRequestId: 'req-1' },
+  ],
+  [
+    'enrolCustomersInBadge',
+    400,
+    809,
+    'Request with same requestId is not allowed',
+    { __typename: 'DuplicateBadgesRequest', duplicateRequestId: 'req-1' },
+  ],
+  [
+    'earnBadgeForCustomers',
+    400,
+    809,
+    'Request with same requestId is not allowed',
+    { __typename: 'DuplicateBadgesRequest', duplicateRequestId: 'req-1' },
+  ],
+  [
+    'earnBadgeForCustomers',
+    409,
+    810,
+    'BadgeMeta needs to be claimed first',
+    {
+      __typename: 'BadgeNotClaimed',
+      badgeId: storedBadge.id,
+      ownerType: 'Journeys',
+      referenceId: 'journey-77',
+    },
+  ],
+  [
+    'earnBadge',
+    409,
+    811,
+    'Badge issue is mandatory before earn',
+    { __typename: 'BadgeNotEnrolled', badgeId: storedBadge.id, customerId: '4001' },
+  ],
+  [
+    'revokeEarnedBadge',
+    409,
+    814,
+    'Active earn instance is not present.',
+    { __typename: 'NoActiveEarnedBadge', earnedBadgeId: customerIds.earnedBadgeId },
+  ],
+  [
+    'enrolCustomersInBadge',
+    400,
+    816,
+    'Event date is not in duration of badge meta',
+    { __typename: 'EventDateOutsideBadge', badgeId: storedBadge.id },
+  ],
+  [
+    'earnBadge',
+    400,
+    816,
+    'Event date is not in duration of badge meta',
+    { __typename: 'EventDateOutsideBadge', badgeId: storedBadge.id },
+  ],
+  [
+    'customerBadges',
+    404,
+    1026,
+    'Customer not found',
+    { __typename: 'CustomerNotFound', customer: '4001', identifierType: 'ID' },
+  ],
+  [
+    'customerBadgeHistory',
+    404,
+    1026,
+    'Customer not found',
+    { __typename: 'CustomerNotFound', customer: 'c4001@example.com', identifierType: 'EMAIL' },
+  ],
+  [
+    'customerBadgeHistory',
+    400,
+    1028,
+    'Invalid Customer Identifier type',
+    { __typename: 'InvalidCustomerIdentifierType', identifierType: 'EMAIL' },
+  ],
+  [
+    'revokeBadgeEnrolment',
+    200,
+    1051,
+    'RevokeIssuals or CustomerId is mandatory',
+    { __typename: 'NothingToRevoke' },
+  ],
+  [
+    'revokeBadgeEnrolment',
+    404,
+    404,
+    'Passed badge is not found',
+    { __typename: 'BadgeNotFound', badgeId: storedBadge.id },
+  ],
+  [
+    'earnBadge',
+    400,
+    717,
+    'Owner id is mandatory',
+    { __typename: 'InvalidCustomerBadgeInput', problems: [{ path: ['triggeredBy', 'referenceId'] }] },
   ],
 ];
 

@@ -85,18 +85,12 @@ function failedCustomer(
   requestId: string | null,
 ) {
   const refusal = itemRefusal(item.error, requestId);
-  switch (item.error?.code) {
-    case 1040:
-      return alreadyEnrolled(item, item.enrolmentId, requestId);
-    case 1026:
-      return customerNotFound(refusal, customerById(item.customerId));
-    case 811:
-      return badgeNotEnrolled(refusal, badgeId, item.customerId);
-    case 813:
-      return earnLimitReached(refusal, badgeId, item.customerId);
-    default:
-      return refusedItem(item, requestId);
-  }
+  const code = item.error?.code;
+  if (code === 1040) return alreadyEnrolled(item, item.enrolmentId, requestId);
+  if (code === 1026) return customerNotFound(refusal, customerById(item.customerId));
+  if (code === 811) return badgeNotEnrolled(refusal, badgeId, item.customerId);
+  if (code === 813) return earnLimitReached(refusal, badgeId, item.customerId);
+  return refusedItem(item, requestId);
 }
 
 /** One customer's member of a bulk answer. */
