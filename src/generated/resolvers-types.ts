@@ -1351,10 +1351,10 @@ export type CustomerBadgesArgs = {
 /** The customer already holds an active enrolment in the badge (Capillary's code 1040). */
 export type CustomerAlreadyEnrolled = BadgesError & {
   readonly __typename?: 'CustomerAlreadyEnrolled';
+  /** The enrolment in force, when Capillary named it. */
+  readonly activeEnrolmentId?: Maybe<Scalars['ID']['output']>;
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
-  /** The enrolment in force, when Capillary named it. */
-  readonly enrolmentId?: Maybe<Scalars['ID']['output']>;
   /** What went wrong, in a sentence meant for the developer of the calling app. */
   readonly message: Scalars['String']['output'];
   /** Capillary's `X-Cap-Requestid` for the call. */
@@ -3872,8 +3872,8 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type CustomerAlreadyEnrolledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerAlreadyEnrolled'] = ResolversParentTypes['CustomerAlreadyEnrolled']> = ResolversObject<{
+  activeEnrolmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  enrolmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;

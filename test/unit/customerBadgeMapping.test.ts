@@ -48,7 +48,7 @@ describe('enrolCustomersInBadge', () => {
         {
           __typename: 'CustomerAlreadyEnrolled',
           customerId: '4002',
-          enrolmentId: '65f0aa000000000000000009',
+          activeEnrolmentId: '65f0aa000000000000000009',
           upstreamErrors: [{ code: 1040 }],
           requestId: 'cap-9',
         },
@@ -146,7 +146,7 @@ describe('earnBadgeForCustomers reads both documented answer shapes', () => {
         {
           __typename: 'CustomerAlreadyEnrolled',
           customerId: '4002',
-          enrolmentId: '65f0cc000000000000000032',
+          activeEnrolmentId: '65f0cc000000000000000032',
         },
         { __typename: 'CustomerEarnedBadge', customerId: '4003' },
       ],

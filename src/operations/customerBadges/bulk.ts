@@ -74,7 +74,7 @@ function alreadyEnrolled(
       itemRefusal(item.error, requestId),
     ),
     customerId: item.customerId,
-    enrolmentId,
+    activeEnrolmentId: enrolmentId,
   };
 }
 
