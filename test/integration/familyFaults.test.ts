@@ -42,6 +42,21 @@ const FAMILIES: ReadonlyArray<readonly [string, 'read' | 'write', string]> = [
     'write',
     `mutation { result: createBadgeCustomField(input: { name: "Tier", dataType: STRING }) { ${FAILURE} } }`,
   ],
+  [
+    'customer badges',
+    'read',
+    `{ result: customerBadges(customer: { email: "c1@example.com" }) { ${FAILURE} } }`,
+  ],
+  [
+    'customer badges',
+    'write',
+    `mutation { keyed: earnBadge(input: { badgeId: "b1", customerId: "1", triggeredBy: { ownerType: Loyalty, referenceId: "p1" } }) { requestId result: outcome { ${FAILURE} } } }`,
+  ],
+  [
+    'customer badges',
+    'write',
+    `mutation { result: importEarnedBadges(input: { earns: [{ badgeId: "b1", customerId: "1", earnedAt: "2024-01-01T00:00:00Z", expiresOn: "2025-01-01T00:00:00Z" }] }) { ${FAILURE} } }`,
+  ],
 ];
 
 const unavailable: StubHandler = envelope(
@@ -57,7 +72,10 @@ const resetMidBody: StubHandler = (_request, res) => {
 async function result(query: string): Promise<unknown> {
   const response = await gateway.graphql(query, {}, { authorization: BASIC });
   expect(response.body.errors).toBeUndefined();
-  return response.body.data?.result;
+  // A keyed write's member sits in `outcome`, beside the idempotency key it was sent with.
+  const keyed = response.body.data?.keyed as { requestId: string; result: unknown } | undefined;
+  if (keyed !== undefined) expect(keyed.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  return keyed === undefined ? response.body.data?.result : keyed.result;
 }
 
 describe.each(FAMILIES)('a %s %s', (_family, kind, query) => {
