@@ -88,13 +88,21 @@ type FailureFields_BadgeClaimNotFound_Fragment = { __typename: 'BadgeClaimNotFou
 
 type FailureFields_BadgeCustomFieldNotFound_Fragment = { __typename: 'BadgeCustomFieldNotFound', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
+type FailureFields_BadgeEarnLimitReached_Fragment = { __typename: 'BadgeEarnLimitReached', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
 type FailureFields_BadgeGroupNameTaken_Fragment = { __typename: 'BadgeGroupNameTaken', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
 type FailureFields_BadgeGroupNotFound_Fragment = { __typename: 'BadgeGroupNotFound', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
 type FailureFields_BadgeNameTaken_Fragment = { __typename: 'BadgeNameTaken', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
+type FailureFields_BadgeNotClaimed_Fragment = { __typename: 'BadgeNotClaimed', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_BadgeNotEnrolled_Fragment = { __typename: 'BadgeNotEnrolled', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
 type FailureFields_BadgeNotFound_Fragment = { __typename: 'BadgeNotFound', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_BadgeNotLive_Fragment = { __typename: 'BadgeNotLive', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
 type FailureFields_BadgesAccessDenied_Fragment = { __typename: 'BadgesAccessDenied', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
@@ -102,13 +110,37 @@ type FailureFields_BadgesAuthenticationFailed_Fragment = { __typename: 'BadgesAu
 
 type FailureFields_BadgesUpstreamFailure_Fragment = { __typename: 'BadgesUpstreamFailure', status: number | null, retryable: boolean, retryAfterSeconds: number | null, cause: BadgesUpstreamFailureCause, message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
+type FailureFields_CustomerAlreadyEnrolled_Fragment = { __typename: 'CustomerAlreadyEnrolled', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_CustomerNotEnrolled_Fragment = { __typename: 'CustomerNotEnrolled', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_CustomerNotFound_Fragment = { __typename: 'CustomerNotFound', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_CustomerOutcomeRefused_Fragment = { __typename: 'CustomerOutcomeRefused', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_CustomerOutcomeUnknown_Fragment = { __typename: 'CustomerOutcomeUnknown', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_DuplicateBadgesRequest_Fragment = { __typename: 'DuplicateBadgesRequest', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_EnrolmentOfAnotherCustomer_Fragment = { __typename: 'EnrolmentOfAnotherCustomer', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_EventDateOutsideBadge_Fragment = { __typename: 'EventDateOutsideBadge', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
 type FailureFields_InvalidBadgeCustomFieldInput_Fragment = { __typename: 'InvalidBadgeCustomFieldInput', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
 type FailureFields_InvalidBadgeGroupInput_Fragment = { __typename: 'InvalidBadgeGroupInput', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
 type FailureFields_InvalidBadgeInput_Fragment = { __typename: 'InvalidBadgeInput', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
+type FailureFields_InvalidCustomerBadgeInput_Fragment = { __typename: 'InvalidCustomerBadgeInput', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_InvalidCustomerIdentifierType_Fragment = { __typename: 'InvalidCustomerIdentifierType', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
 type FailureFields_InvalidOrgMetaInput_Fragment = { __typename: 'InvalidOrgMetaInput', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_NoActiveEarnedBadge_Fragment = { __typename: 'NoActiveEarnedBadge', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
+type FailureFields_NothingToRevoke_Fragment = { __typename: 'NothingToRevoke', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
 type FailureFields_OrgMetaAlreadyExists_Fragment = { __typename: 'OrgMetaAlreadyExists', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
@@ -117,17 +149,33 @@ type FailureFields_OrgMetaNotFound_Fragment = { __typename: 'OrgMetaNotFound', m
 export type FailureFieldsFragment =
   | FailureFields_BadgeClaimNotFound_Fragment
   | FailureFields_BadgeCustomFieldNotFound_Fragment
+  | FailureFields_BadgeEarnLimitReached_Fragment
   | FailureFields_BadgeGroupNameTaken_Fragment
   | FailureFields_BadgeGroupNotFound_Fragment
   | FailureFields_BadgeNameTaken_Fragment
+  | FailureFields_BadgeNotClaimed_Fragment
+  | FailureFields_BadgeNotEnrolled_Fragment
   | FailureFields_BadgeNotFound_Fragment
+  | FailureFields_BadgeNotLive_Fragment
   | FailureFields_BadgesAccessDenied_Fragment
   | FailureFields_BadgesAuthenticationFailed_Fragment
   | FailureFields_BadgesUpstreamFailure_Fragment
+  | FailureFields_CustomerAlreadyEnrolled_Fragment
+  | FailureFields_CustomerNotEnrolled_Fragment
+  | FailureFields_CustomerNotFound_Fragment
+  | FailureFields_CustomerOutcomeRefused_Fragment
+  | FailureFields_CustomerOutcomeUnknown_Fragment
+  | FailureFields_DuplicateBadgesRequest_Fragment
+  | FailureFields_EnrolmentOfAnotherCustomer_Fragment
+  | FailureFields_EventDateOutsideBadge_Fragment
   | FailureFields_InvalidBadgeCustomFieldInput_Fragment
   | FailureFields_InvalidBadgeGroupInput_Fragment
   | FailureFields_InvalidBadgeInput_Fragment
+  | FailureFields_InvalidCustomerBadgeInput_Fragment
+  | FailureFields_InvalidCustomerIdentifierType_Fragment
   | FailureFields_InvalidOrgMetaInput_Fragment
+  | FailureFields_NoActiveEarnedBadge_Fragment
+  | FailureFields_NothingToRevoke_Fragment
   | FailureFields_OrgMetaAlreadyExists_Fragment
   | FailureFields_OrgMetaNotFound_Fragment
 ;
