@@ -1,5 +1,3 @@
-import { composeServices } from '@apollo/composition';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -9,6 +7,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator, type SeenRequest } from '../../src/emulator/emulator.js';
 import { readTypeDefs } from '../../src/graphql/schema.js';
+import { startRouter, type RunningRouter } from '../support/router.js';
 import { BASIC, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /**
@@ -32,15 +31,10 @@ const CUSTOMERS_SDL = /* GraphQL */ `
 
 const NAMES: Readonly<Record<string, string>> = { '4001': 'Asha Rao', '4002': 'Ben Ode', '4003': 'Chen Li' };
 
-interface RouterContext {
-  readonly authorization?: string;
-}
-
 let emulator: RunningEmulator;
 let badges: TestGateway;
 let customers: ApolloServer;
-let router: ApolloServer<RouterContext>;
-let routerUrl: string;
+let router: RunningRouter;
 const seenUpstream: SeenRequest[] = [];
 
 beforeAll(async () => {
@@ -71,32 +65,10 @@ beforeAll(async () => {
     listen: { host: '127.0.0.1', port: 0 },
   });
 
-  const composed = composeServices([
-    { name: 'badges', typeDefs: parse(readTypeDefs()), url: `${badges.url}/graphql` },
-    { name: 'customers', typeDefs: parse(CUSTOMERS_SDL), url: customersUrl },
+  router = await startRouter([
+    { name: 'badges', typeDefs: readTypeDefs(), url: `${badges.url}/graphql` },
+    { name: 'customers', typeDefs: CUSTOMERS_SDL, url: customersUrl },
   ]);
-  if (composed.errors !== undefined)
-    throw new Error(composed.errors.map((error) => error.message).join('\n'));
-
-  router = new ApolloServer<RouterContext>({
-    gateway: new ApolloGateway({
-      supergraphSdl: composed.supergraphSdl,
-      // What the Router's header propagation does: pass the caller's credentials on.
-      buildService: ({ url }) =>
-        new RemoteGraphQLDataSource<RouterContext>({
-          url,
-          willSendRequest({ request: subgraphRequest, context }) {
-            const authorization: unknown = context.authorization;
-            if (typeof authorization === 'string')
-              subgraphRequest.http?.headers.set('authorization', authorization);
-          },
-        }),
-    }),
-  });
-  ({ url: routerUrl } = await startStandaloneServer(router, {
-    listen: { host: '127.0.0.1', port: 0 },
-    context: ({ req }) => Promise.resolve({ authorization: req.headers.authorization }),
-  }));
 });
 
 afterAll(async () => {
@@ -111,7 +83,7 @@ async function throughRouter(
   variables: Record<string, unknown> = {},
   authorization: string | null = BASIC,
 ): Promise<{ data?: Record<string, unknown>; errors?: unknown }> {
-  const response = await request(routerUrl, {
+  const response = await request(router.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization === null ? {} : { authorization }) },
     body: JSON.stringify({ query, variables }),

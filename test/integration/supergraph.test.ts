@@ -1,5 +1,3 @@
-import { composeServices } from '@apollo/composition';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -9,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startEmulator, type RunningEmulator, type SeenRequest } from '../../src/emulator/emulator.js';
 import { readTypeDefs } from '../../src/graphql/schema.js';
+import { startRouter, type RunningRouter } from '../support/router.js';
 import { BASIC, categoryInput, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /** A second, small subgraph that references BadgeOrgMeta and Badge by their keys. */
@@ -35,15 +34,10 @@ const PROGRAMS_SDL = /* GraphQL */ `
   }
 `;
 
-interface RouterContext {
-  readonly authorization?: string;
-}
-
 let emulator: RunningEmulator;
 let badges: TestGateway;
 let programs: ApolloServer;
-let router: ApolloServer<RouterContext>;
-let routerUrl: string;
+let router: RunningRouter;
 const seenUpstream: SeenRequest[] = [];
 
 beforeAll(async () => {
@@ -76,32 +70,10 @@ beforeAll(async () => {
     listen: { host: '127.0.0.1', port: 0 },
   });
 
-  const composed = composeServices([
-    { name: 'badges', typeDefs: parse(readTypeDefs()), url: `${badges.url}/graphql` },
-    { name: 'programs', typeDefs: parse(PROGRAMS_SDL), url: programsUrl },
+  router = await startRouter([
+    { name: 'badges', typeDefs: readTypeDefs(), url: `${badges.url}/graphql` },
+    { name: 'programs', typeDefs: PROGRAMS_SDL, url: programsUrl },
   ]);
-  if (composed.errors !== undefined)
-    throw new Error(composed.errors.map((error) => error.message).join('\n'));
-
-  router = new ApolloServer<RouterContext>({
-    gateway: new ApolloGateway({
-      supergraphSdl: composed.supergraphSdl,
-      // What the Router's header propagation does: pass the caller's credentials on.
-      buildService: ({ url }) =>
-        new RemoteGraphQLDataSource<RouterContext>({
-          url,
-          willSendRequest({ request: subgraphRequest, context }) {
-            const authorization: unknown = context.authorization;
-            if (typeof authorization === 'string')
-              subgraphRequest.http?.headers.set('authorization', authorization);
-          },
-        }),
-    }),
-  });
-  ({ url: routerUrl } = await startStandaloneServer(router, {
-    listen: { host: '127.0.0.1', port: 0 },
-    context: ({ req }) => Promise.resolve({ authorization: req.headers.authorization }),
-  }));
 });
 
 afterAll(async () => {
@@ -112,7 +84,7 @@ afterAll(async () => {
 });
 
 async function throughRouter(query: string, variables: Record<string, unknown> = {}) {
-  const response = await request(routerUrl, {
+  const response = await request(router.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: BASIC },
     body: JSON.stringify({ query, variables }),
