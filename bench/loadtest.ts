@@ -6,7 +6,8 @@
  *     metas stored must equal the successes;
  *  2. concurrent earns of one badge by many customers, every tenth request
  *     repeating the idempotency key of the one before: the earns recorded must
- *     equal `BadgeEarned`, and every other answer be `DuplicateBadgesRequest`.
+ *     equal `BadgeEarned`, which must equal the keys sent for the first time,
+ *     and every repeat be answered `DuplicateBadgesRequest`.
  * LOADTEST_SECONDS and LOADTEST_CONNECTIONS override 30 s (per phase) and 64 connections.
  */
 import autocannon from 'autocannon';
@@ -35,10 +36,12 @@ interface Phase {
   readonly success: string;
   /** Members that are expected besides the success (a repeated key's `DuplicateBadgesRequest`). */
   readonly expected: readonly string[];
+  /** Request `n`; `key` names what it writes: a key sent again must not write again. */
   readonly body: (n: number) => {
     readonly authorization: string;
     readonly query: string;
     readonly variables: unknown;
+    readonly key: string;
   };
   readonly stored: () => number;
 }
@@ -51,9 +54,22 @@ interface Counts {
   members: Map<string, number>;
 }
 
-function setupRequest(phase: Phase, next: () => number) {
+/** The keys sent so far, and what the measured run's requests should come to. */
+interface Keys {
+  readonly sent: Set<string>;
+  measuring: boolean;
+  fresh: number;
+  repeated: number;
+}
+
+function setupRequest(phase: Phase, next: () => number, keys: Keys) {
   return (req: autocannon.Request): autocannon.Request => {
-    const { authorization, query, variables } = phase.body(next());
+    const { authorization, query, variables, key } = phase.body(next());
+    if (keys.measuring) {
+      if (keys.sent.has(key)) keys.repeated++;
+      else keys.fresh++;
+    }
+    keys.sent.add(key);
     return {
       ...req,
       headers: { 'content-type': 'application/json', authorization },
@@ -87,6 +103,7 @@ function count(phase: Phase, counts: Counts) {
 async function run(phase: Phase): Promise<{ lines: string[]; ok: boolean }> {
   let n = 0;
   const next = () => ++n;
+  const keys: Keys = { sent: new Set(), measuring: false, fresh: 0, repeated: 0 };
   const rssBefore = rssBytes(pid);
   // Warm-up, which also measures the rate: a duration-bound run drops what is in
   // flight when it ends, so the measured run is bound by a request count instead,
@@ -96,7 +113,7 @@ async function run(phase: Phase): Promise<{ lines: string[]; ok: boolean }> {
       url: `${gateway.url}/graphql`,
       connections,
       duration,
-      requests: [{ method: 'POST', setupRequest: setupRequest(phase, next) }],
+      requests: [{ method: 'POST', setupRequest: setupRequest(phase, next, keys) }],
     });
   // The first burst warms the JIT up; the second, on a warm process, measures the rate.
   await burst(Math.min(5, seconds));
@@ -107,13 +124,16 @@ async function run(phase: Phase): Promise<{ lines: string[]; ok: boolean }> {
   const amount = perConnection * connections;
   const counts: Counts = { responses: 0, non2xx: 0, graphqlErrors: 0, successes: 0, members: new Map() };
   const startedAt = performance.now();
+  keys.measuring = true;
   const summary = await autocannon({
     url: `${gateway.url}/graphql`,
     connections,
     maxConnectionRequests: perConnection,
     // A safety stop only: the run ends when every connection has had all its answers.
     duration: seconds * 10,
-    requests: [{ method: 'POST', setupRequest: setupRequest(phase, next), onResponse: count(phase, counts) }],
+    requests: [
+      { method: 'POST', setupRequest: setupRequest(phase, next, keys), onResponse: count(phase, counts) },
+    ],
   });
   const elapsedSeconds = (performance.now() - startedAt) / 1000;
   const stored = phase.stored() - storedBefore;
@@ -129,11 +149,15 @@ async function run(phase: Phase): Promise<{ lines: string[]; ok: boolean }> {
     `  other union members:             ${JSON.stringify(Object.fromEntries(counts.members))}`,
     `  transport errors / timeouts:     ${summary.errors} / ${summary.timeouts}`,
     `  recorded upstream by the run:    ${stored} (${stored === counts.successes ? 'equals' : 'DIFFERS FROM'} the successes)`,
+    `  keys sent for the first time:    ${keys.fresh} (${keys.fresh === counts.successes ? 'equals' : 'DIFFERS FROM'} the successes); sent again: ${keys.repeated}`,
     `  throughput:                      ${summary.requests.average.toFixed(0)} req/s, latency p50 ${summary.latency.p50} ms, p99 ${summary.latency.p99} ms`,
     `  gateway RSS before / after:      ${mib(rssBefore)} / ${mib(rssBytes(pid))}`,
   ];
+  // A repeated key must not write again: successes are exactly the fresh keys, the rest the expected members.
   const ok =
     stored === counts.successes &&
+    keys.fresh === counts.successes &&
+    keys.repeated === answered - counts.successes &&
     answered === counts.responses &&
     unexpected.length === 0 &&
     counts.non2xx === 0 &&
@@ -152,6 +176,7 @@ const orgMetas: Phase = {
     query:
       'mutation($input: CreateBadgeOrgMetaInput!) { createBadgeOrgMeta(input: $input) { __typename ... on BadgesError { message } } }',
     variables: { input: { orgId: n, tags: [{ key: 'Category', dataType: 'string' }] } },
+    key: String(n),
   }),
   stored: () => emulator.orgMetaCount(),
 };
@@ -218,6 +243,7 @@ const earns: Phase = {
           requestId: `load-earn-${customer}`,
         },
       },
+      key: `load-earn-${customer}`,
     };
   },
   stored: () => emulator.customerEarnCount(),

@@ -96,6 +96,7 @@ export interface AttemptRecord {
 export class UndiciCapillaryClient implements CapillaryClient {
   readonly #dispatcher: Pool;
   readonly #origin: string;
+  readonly #host: string;
   readonly #pathPrefix: string;
   readonly #timeoutMs: number;
   readonly #maxResponseBytes: number;
@@ -104,6 +105,7 @@ export class UndiciCapillaryClient implements CapillaryClient {
 
   constructor(options: UndiciCapillaryClientOptions) {
     this.#origin = options.baseUrl.origin;
+    this.#host = options.baseUrl.hostname;
     this.#pathPrefix = options.baseUrl.pathname.replace(/\/*$/, '/');
     this.#timeoutMs = options.timeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes;
@@ -191,7 +193,9 @@ export class UndiciCapillaryClient implements CapillaryClient {
               kind: SpanKind.CLIENT,
               attributes: {
                 'http.request.method': method,
-                'url.full': `${this.#origin}${this.#pathPrefix}${path.replace(/\?.*$/, '')}`,
+                // The path's template, not its values: a customer's email or mobile number never reaches a span.
+                'server.address': this.#host,
+                'url.template': `${this.#pathPrefix}${BADGES_API_PATH}${endpoint}`,
               },
             },
             async (span) => {
@@ -321,9 +325,10 @@ export class UndiciCapillaryClient implements CapillaryClient {
 /** The path below the base URL, placeholders filled and query parameters appended, each encoded. */
 /**
  * What a path parameter may be: an id, or a customer identifier (an email, a
- * mobile number…), percent-encoded; never a separator, a control character or a dot segment.
+ * mobile number…), percent-encoded; never a separator, a control character, a
+ * lone surrogate (which cannot be encoded) or a dot segment.
  */
-const PATH_SEGMENT = /^[^/\\?#%\s\p{Cc}]{1,128}$/u;
+const PATH_SEGMENT = /^[^/\\\p{Cc}\p{Cs}]{1,128}$/u;
 
 export function requestTarget<A>(endpoint: Endpoint<A>, args: A): string {
   const params = endpoint.pathParams?.(args) ?? {};

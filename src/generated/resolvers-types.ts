@@ -429,7 +429,7 @@ export type BadgeDayOfWeek =
  * An earn limit of the badge is reached, the customer's or the badge's (GUESS:
  * Capillary documents no code for it; the gateway reads 813).
  */
-export type BadgeEarnLimitReached = BadgesError & {
+export type BadgeEarnLimitReached = BadgesError & CustomerOutcome & {
   readonly __typename?: 'BadgeEarnLimitReached';
   /** The badge. */
   readonly badgeId: Scalars['ID']['output'];
@@ -499,8 +499,10 @@ export type BadgeEnrolmentRevocationReport = {
   readonly customers: ReadonlyArray<EnrolmentRevocationOutcome>;
   /** How many customers or enrolments failed (or whose outcome is unknown). */
   readonly failedCount: Scalars['Int']['output'];
-  /** How many enrolments were revoked. */
+  /** How many enrolments were revoked (a customer may have had several). */
   readonly succeededCount: Scalars['Int']['output'];
+  /** How many customers (or enrolments) were named. */
+  readonly totalCount: Scalars['Int']['output'];
   /** Warnings Capillary attached; empty when none. */
   readonly warnings: ReadonlyArray<BadgesWarning>;
 };
@@ -790,7 +792,7 @@ export type BadgeNotClaimed = BadgesError & {
  * The badge is enrol-then-earn and the customer holds no enrolment covering the
  * earn's date (Capillary's code 811): enrol the customer first.
  */
-export type BadgeNotEnrolled = BadgesError & {
+export type BadgeNotEnrolled = BadgesError & CustomerOutcome & {
   readonly __typename?: 'BadgeNotEnrolled';
   /** The badge. */
   readonly badgeId: Scalars['ID']['output'];
@@ -1349,7 +1351,7 @@ export type CustomerBadgesArgs = {
 };
 
 /** The customer already holds an active enrolment in the badge (Capillary's code 1040). */
-export type CustomerAlreadyEnrolled = BadgesError & {
+export type CustomerAlreadyEnrolled = BadgesError & CustomerOutcome & {
   readonly __typename?: 'CustomerAlreadyEnrolled';
   /** The enrolment in force, when Capillary named it. */
   readonly activeEnrolmentId?: Maybe<Scalars['ID']['output']>;
@@ -1420,6 +1422,8 @@ export type CustomerBadgeDetail = {
   readonly badge?: Maybe<Badge>;
   /** The badge's id. */
   readonly badgeId: Scalars['ID']['output'];
+  /** Where the badge stands in time (Capillary's `badgeStatus`). */
+  readonly badgeStatus?: Maybe<BadgeStatus>;
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
   /** How customers get the badge. */
@@ -1436,8 +1440,6 @@ export type CustomerBadgeDetail = {
   readonly limits?: Maybe<ReadonlyArray<BadgeLimitUsage>>;
   /** The badge's name. */
   readonly name: Scalars['String']['output'];
-  /** Where the badge stands in time. */
-  readonly status?: Maybe<BadgeStatus>;
 };
 
 /** Filters of a customer's badge history; all optional, and they combine. */
@@ -1481,14 +1483,16 @@ export type CustomerBadgeHistoryItem = {
   readonly badgeId: Scalars['ID']['output'];
   /** The badge's rank within its group. */
   readonly badgeRank?: Maybe<Scalars['Int']['output']>;
+  /** Where the badge stands in time (Capillary's `badgeStatus`). */
+  readonly badgeStatus?: Maybe<BadgeStatus>;
   /** When the badge was defined. */
   readonly createdOn?: Maybe<Scalars['DateTime']['output']>;
   /** Free text about the badge. */
   readonly description?: Maybe<Scalars['String']['output']>;
-  /** How many times the customer earned the badge (0 when never). */
-  readonly earnCount: Scalars['Int']['output'];
   /** How customers get the badge. */
   readonly earnType?: Maybe<BadgeEarnType>;
+  /** How many times the customer earned the badge (0 when never; Capillary's `earnCount` here). */
+  readonly earnedCount: Scalars['Int']['output'];
   /** The state of the customer's latest enrolment; null without one (or when Capillary did not say). */
   readonly enrolmentStatus?: Maybe<BadgeEnrolmentStatus>;
   /** When the badge's earn period ends. */
@@ -1505,8 +1509,6 @@ export type CustomerBadgeHistoryItem = {
   readonly name: Scalars['String']['output'];
   /** When customers can start earning the badge. */
   readonly startOn?: Maybe<Scalars['DateTime']['output']>;
-  /** Where the badge stands in time. */
-  readonly status?: Maybe<BadgeStatus>;
 };
 
 /** Which badges a customer's badge history lists (Capillary's `badgeType`). */
@@ -1579,7 +1581,7 @@ export type CustomerBadgeSort =
 export type CustomerBadgesResult = BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | CustomerBadgeList | CustomerNotFound | InvalidCustomerBadgeInput | InvalidCustomerIdentifierType;
 
 /** What one customer of `earnBadgeForCustomers` came to. */
-export type CustomerEarnOutcome = BadgeEarnLimitReached | BadgeNotEnrolled | CustomerAlreadyEnrolled | CustomerEarnedBadge | CustomerNotFound | CustomerOutcomeRefused | CustomerOutcomeUnknown;
+export type CustomerEarnOutcome = BadgeEarnLimitReached | BadgeNotEnrolled | CustomerAlreadyEnrolled | CustomerEarnedBadge | CustomerOutcomeRefused | CustomerOutcomeUnknown | UnknownCustomerId;
 
 /** The earns were processed: each customer's own outcome is in `customers`. */
 export type CustomerEarnReport = {
@@ -1601,7 +1603,7 @@ export type CustomerEarnReport = {
 };
 
 /** The customer earned the badge. */
-export type CustomerEarnedBadge = {
+export type CustomerEarnedBadge = CustomerOutcome & {
   readonly __typename?: 'CustomerEarnedBadge';
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
@@ -1612,18 +1614,18 @@ export type CustomerEarnedBadge = {
 };
 
 /** The customer was enrolled. */
-export type CustomerEnrolled = {
+export type CustomerEnrolled = CustomerOutcome & {
   readonly __typename?: 'CustomerEnrolled';
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
   /** The new enrolment's id. */
   readonly enrolmentId: Scalars['ID']['output'];
-  /** The enrolment's state, when Capillary said. */
+  /** The enrolment's state, when Capillary said (its newer answers do). */
   readonly status?: Maybe<BadgeEnrolmentStatus>;
 };
 
 /** What one customer of `enrolCustomersInBadge` came to. */
-export type CustomerEnrolmentOutcome = CustomerAlreadyEnrolled | CustomerEnrolled | CustomerNotFound | CustomerOutcomeRefused | CustomerOutcomeUnknown;
+export type CustomerEnrolmentOutcome = CustomerAlreadyEnrolled | CustomerEnrolled | CustomerOutcomeRefused | CustomerOutcomeUnknown | UnknownCustomerId;
 
 /** The enrolments were processed: each customer's own outcome is in `customers`. */
 export type CustomerEnrolmentReport = {
@@ -1645,7 +1647,7 @@ export type CustomerEnrolmentReport = {
 };
 
 /** One enrolment was revoked. */
-export type CustomerEnrolmentRevoked = {
+export type CustomerEnrolmentRevoked = CustomerOutcome & {
   readonly __typename?: 'CustomerEnrolmentRevoked';
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
@@ -1667,7 +1669,7 @@ export type CustomerIdentifierType =
   | 'MOBILE';
 
 /** The customer holds no active enrolment in the badge to revoke (Capillary: body code 404 on the item). */
-export type CustomerNotEnrolled = BadgesError & {
+export type CustomerNotEnrolled = BadgesError & CustomerOutcome & {
   readonly __typename?: 'CustomerNotEnrolled';
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
@@ -1694,8 +1696,18 @@ export type CustomerNotFound = BadgesError & {
   readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
 };
 
+/**
+ * Implemented by every per-customer member of a bulk result (`customers` of a
+ * report, `earns` of an import): select `... on CustomerOutcome { customerId }`
+ * once for all of them.
+ */
+export type CustomerOutcome = {
+  /** Capillary's numeric id of the customer the outcome is about. */
+  readonly customerId: Scalars['ID']['output'];
+};
+
 /** Capillary refused this customer's (or this earn's) part of a bulk call for another reason; see `upstreamErrors`. */
-export type CustomerOutcomeRefused = BadgesError & {
+export type CustomerOutcomeRefused = BadgesError & CustomerOutcome & {
   readonly __typename?: 'CustomerOutcomeRefused';
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
@@ -1712,7 +1724,7 @@ export type CustomerOutcomeRefused = BadgesError & {
  * gateway cannot tell whether it was done. Read the customer's badges before
  * acting again.
  */
-export type CustomerOutcomeUnknown = BadgesError & {
+export type CustomerOutcomeUnknown = BadgesError & CustomerOutcome & {
   readonly __typename?: 'CustomerOutcomeUnknown';
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
@@ -1925,7 +1937,7 @@ export type EnrolCustomersResult = {
 };
 
 /** The enrolment named belongs to another customer (Capillary: "issue doesn't belong to customer"). */
-export type EnrolmentOfAnotherCustomer = BadgesError & {
+export type EnrolmentOfAnotherCustomer = BadgesError & CustomerOutcome & {
   readonly __typename?: 'EnrolmentOfAnotherCustomer';
   /** The customer named. */
   readonly customerId: Scalars['ID']['output'];
@@ -1963,7 +1975,7 @@ export type ImportEarnedBadgesInput = {
 export type ImportEarnedBadgesResult = BadgesAccessDenied | BadgesAuthenticationFailed | BadgesUpstreamFailure | EarnedBadgeImportReport | InvalidCustomerBadgeInput;
 
 /** One earn was recorded. */
-export type ImportedEarn = {
+export type ImportedEarn = CustomerOutcome & {
   readonly __typename?: 'ImportedEarn';
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
@@ -1984,7 +1996,7 @@ export type ImportedEarnInput = {
 };
 
 /** What one earn of `importEarnedBadges` came to. */
-export type ImportedEarnOutcome = CustomerOutcomeRefused | CustomerOutcomeUnknown | ImportedEarn;
+export type ImportedEarnOutcome = CustomerOutcomeRefused | CustomerOutcomeUnknown | ImportedEarn | UnknownCustomerId;
 
 /**
  * One problem with the input, located by a path into it. The path uses the same
@@ -2513,6 +2525,19 @@ export type UnclaimBadgeSuccess = {
   readonly warnings: ReadonlyArray<BadgesWarning>;
 };
 
+/** No customer has this id (Capillary's code 1026 on this customer's item of a bulk call). */
+export type UnknownCustomerId = BadgesError & CustomerOutcome & {
+  readonly __typename?: 'UnknownCustomerId';
+  /** The id sent. */
+  readonly customerId: Scalars['ID']['output'];
+  /** What went wrong, in a sentence meant for the developer of the calling app. */
+  readonly message: Scalars['String']['output'];
+  /** Capillary's `X-Cap-Requestid` for the call. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
+  /** Capillary's error for this customer. */
+  readonly upstreamErrors: ReadonlyArray<BadgesUpstreamError>;
+};
+
 /** A badge custom field's new definition. */
 export type UpdateBadgeCustomFieldInput = {
   /** False retires the field (Capillary's `isActive`): the only way to. */
@@ -2888,16 +2913,16 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( BadgeNotEnrolled & { __typename: 'BadgeNotEnrolled' } )
     | ( CustomerAlreadyEnrolled & { __typename: 'CustomerAlreadyEnrolled' } )
     | ( CustomerEarnedBadge & { __typename: 'CustomerEarnedBadge' } )
-    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
     | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
     | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+    | ( UnknownCustomerId & { __typename: 'UnknownCustomerId' } )
   ;
   CustomerEnrolmentOutcome:
     | ( CustomerAlreadyEnrolled & { __typename: 'CustomerAlreadyEnrolled' } )
     | ( CustomerEnrolled & { __typename: 'CustomerEnrolled' } )
-    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
     | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
     | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+    | ( UnknownCustomerId & { __typename: 'UnknownCustomerId' } )
   ;
   EarnBadgeForCustomersOutcome:
     | ( BadgeNotClaimed & { __typename: 'BadgeNotClaimed' } )
@@ -2956,6 +2981,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
     | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
     | ( Omit<ImportedEarn, 'earn'> & { earn: _RefType['EarnedBadge'] } & { __typename: 'ImportedEarn' } )
+    | ( UnknownCustomerId & { __typename: 'UnknownCustomerId' } )
   ;
   RevokeBadgeEnrolmentResult:
     | ( Omit<BadgeEnrolmentRevocationReport, 'customers'> & { customers: ReadonlyArray<_RefType['EnrolmentRevocationOutcome']> } & { __typename: 'BadgeEnrolmentRevocationReport' } )
@@ -3055,6 +3081,21 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NothingToRevoke & { __typename: 'NothingToRevoke' } )
     | ( OrgMetaAlreadyExistsModel & { __typename: 'OrgMetaAlreadyExists' } )
     | ( OrgMetaNotFoundModel & { __typename: 'OrgMetaNotFound' } )
+    | ( UnknownCustomerId & { __typename: 'UnknownCustomerId' } )
+  ;
+  CustomerOutcome:
+    | ( BadgeEarnLimitReached & { __typename: 'BadgeEarnLimitReached' } )
+    | ( BadgeNotEnrolled & { __typename: 'BadgeNotEnrolled' } )
+    | ( CustomerAlreadyEnrolled & { __typename: 'CustomerAlreadyEnrolled' } )
+    | ( CustomerEarnedBadge & { __typename: 'CustomerEarnedBadge' } )
+    | ( CustomerEnrolled & { __typename: 'CustomerEnrolled' } )
+    | ( CustomerEnrolmentRevoked & { __typename: 'CustomerEnrolmentRevoked' } )
+    | ( CustomerNotEnrolled & { __typename: 'CustomerNotEnrolled' } )
+    | ( CustomerOutcomeRefused & { __typename: 'CustomerOutcomeRefused' } )
+    | ( CustomerOutcomeUnknown & { __typename: 'CustomerOutcomeUnknown' } )
+    | ( EnrolmentOfAnotherCustomer & { __typename: 'EnrolmentOfAnotherCustomer' } )
+    | ( Omit<ImportedEarn, 'earn'> & { earn: _RefType['EarnedBadge'] } & { __typename: 'ImportedEarn' } )
+    | ( UnknownCustomerId & { __typename: 'UnknownCustomerId' } )
   ;
 }>;
 
@@ -3186,6 +3227,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerIdentifierType: CustomerIdentifierType;
   CustomerNotEnrolled: ResolverTypeWrapper<CustomerNotEnrolled>;
   CustomerNotFound: ResolverTypeWrapper<CustomerNotFound>;
+  CustomerOutcome: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CustomerOutcome']>;
   CustomerOutcomeRefused: ResolverTypeWrapper<CustomerOutcomeRefused>;
   CustomerOutcomeUnknown: ResolverTypeWrapper<CustomerOutcomeUnknown>;
   CustomerRef: CustomerRef;
@@ -3231,6 +3273,7 @@ export type ResolversTypes = ResolversObject<{
   UnclaimBadgeInput: UnclaimBadgeInput;
   UnclaimBadgeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UnclaimBadgeResult']>;
   UnclaimBadgeSuccess: ResolverTypeWrapper<UnclaimBadgeSuccessModel>;
+  UnknownCustomerId: ResolverTypeWrapper<UnknownCustomerId>;
   UpdateBadgeCustomFieldInput: UpdateBadgeCustomFieldInput;
   UpdateBadgeCustomFieldResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateBadgeCustomFieldResult']>;
   UpdateBadgeCustomFieldSuccess: ResolverTypeWrapper<UpdateBadgeCustomFieldSuccessModel>;
@@ -3348,6 +3391,7 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerEnrolmentRevoked: CustomerEnrolmentRevoked;
   CustomerNotEnrolled: CustomerNotEnrolled;
   CustomerNotFound: CustomerNotFound;
+  CustomerOutcome: ResolversInterfaceTypes<ResolversParentTypes>['CustomerOutcome'];
   CustomerOutcomeRefused: CustomerOutcomeRefused;
   CustomerOutcomeUnknown: CustomerOutcomeUnknown;
   CustomerRef: CustomerRef;
@@ -3393,6 +3437,7 @@ export type ResolversParentTypes = ResolversObject<{
   UnclaimBadgeInput: UnclaimBadgeInput;
   UnclaimBadgeResult: ResolversUnionTypes<ResolversParentTypes>['UnclaimBadgeResult'];
   UnclaimBadgeSuccess: UnclaimBadgeSuccessModel;
+  UnknownCustomerId: UnknownCustomerId;
   UpdateBadgeCustomFieldInput: UpdateBadgeCustomFieldInput;
   UpdateBadgeCustomFieldResult: ResolversUnionTypes<ResolversParentTypes>['UpdateBadgeCustomFieldResult'];
   UpdateBadgeCustomFieldSuccess: UpdateBadgeCustomFieldSuccessModel;
@@ -3580,6 +3625,7 @@ export type BadgeEnrolmentRevocationReportResolvers<ContextType = Context, Paren
   customers?: Resolver<ReadonlyArray<ResolversTypes['EnrolmentRevocationOutcome']>, ParentType, ContextType>;
   failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   succeededCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   warnings?: Resolver<ReadonlyArray<ResolversTypes['BadgesWarning']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3776,7 +3822,7 @@ export type BadgesAuthenticationFailedResolvers<ContextType = Context, ParentTyp
 }>;
 
 export type BadgesErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesError'] = ResolversParentTypes['BadgesError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'BadgeClaimNotFound' | 'BadgeCustomFieldNotFound' | 'BadgeEarnLimitReached' | 'BadgeGroupNameTaken' | 'BadgeGroupNotFound' | 'BadgeNameTaken' | 'BadgeNotClaimed' | 'BadgeNotEnrolled' | 'BadgeNotFound' | 'BadgeNotLive' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerAlreadyEnrolled' | 'CustomerNotEnrolled' | 'CustomerNotFound' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'DuplicateBadgesRequest' | 'EnrolmentOfAnotherCustomer' | 'EventDateOutsideBadge' | 'InvalidBadgeCustomFieldInput' | 'InvalidBadgeGroupInput' | 'InvalidBadgeInput' | 'InvalidCustomerBadgeInput' | 'InvalidCustomerIdentifierType' | 'InvalidOrgMetaInput' | 'NoActiveEarnedBadge' | 'NothingToRevoke' | 'OrgMetaAlreadyExists' | 'OrgMetaNotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BadgeClaimNotFound' | 'BadgeCustomFieldNotFound' | 'BadgeEarnLimitReached' | 'BadgeGroupNameTaken' | 'BadgeGroupNotFound' | 'BadgeNameTaken' | 'BadgeNotClaimed' | 'BadgeNotEnrolled' | 'BadgeNotFound' | 'BadgeNotLive' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'CustomerAlreadyEnrolled' | 'CustomerNotEnrolled' | 'CustomerNotFound' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'DuplicateBadgesRequest' | 'EnrolmentOfAnotherCustomer' | 'EventDateOutsideBadge' | 'InvalidBadgeCustomFieldInput' | 'InvalidBadgeGroupInput' | 'InvalidBadgeInput' | 'InvalidCustomerBadgeInput' | 'InvalidCustomerIdentifierType' | 'InvalidOrgMetaInput' | 'NoActiveEarnedBadge' | 'NothingToRevoke' | 'OrgMetaAlreadyExists' | 'OrgMetaNotFound' | 'UnknownCustomerId', ParentType, ContextType>;
 }>;
 
 export type BadgesPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BadgesPageInfo'] = ResolversParentTypes['BadgesPageInfo']> = ResolversObject<{
@@ -3904,6 +3950,7 @@ export type CustomerBadgeDetailResolvers<ContextType = Context, ParentType exten
   activeEarnCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType>;
   badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  badgeStatus?: Resolver<Maybe<ResolversTypes['BadgeStatus']>, ParentType, ContextType>;
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   earnType?: Resolver<Maybe<ResolversTypes['BadgeEarnType']>, ParentType, ContextType>;
   earns?: Resolver<Maybe<ReadonlyArray<ResolversTypes['EarnedBadge']>>, ParentType, ContextType>;
@@ -3912,7 +3959,6 @@ export type CustomerBadgeDetailResolvers<ContextType = Context, ParentType exten
   lastEarnedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   limits?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeLimitUsage']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['BadgeStatus']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3923,10 +3969,11 @@ export type CustomerBadgeHistoryItemResolvers<ContextType = Context, ParentType 
   badgeGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   badgeRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  badgeStatus?: Resolver<Maybe<ResolversTypes['BadgeStatus']>, ParentType, ContextType>;
   createdOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  earnCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   earnType?: Resolver<Maybe<ResolversTypes['BadgeEarnType']>, ParentType, ContextType>;
+  earnedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   enrolmentStatus?: Resolver<Maybe<ResolversTypes['BadgeEnrolmentStatus']>, ParentType, ContextType>;
   expiresOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   images?: Resolver<ReadonlyArray<ResolversTypes['BadgeImage']>, ParentType, ContextType>;
@@ -3935,7 +3982,6 @@ export type CustomerBadgeHistoryItemResolvers<ContextType = Context, ParentType 
   lastUpdatedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['BadgeStatus']>, ParentType, ContextType>;
 }>;
 
 export type CustomerBadgeHistoryPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerBadgeHistoryPage'] = ResolversParentTypes['CustomerBadgeHistoryPage']> = ResolversObject<{
@@ -3963,7 +4009,7 @@ export type CustomerBadgesResultResolvers<ContextType = Context, ParentType exte
 }>;
 
 export type CustomerEarnOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEarnOutcome'] = ResolversParentTypes['CustomerEarnOutcome']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'BadgeEarnLimitReached' | 'BadgeNotEnrolled' | 'CustomerAlreadyEnrolled' | 'CustomerEarnedBadge' | 'CustomerNotFound' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BadgeEarnLimitReached' | 'BadgeNotEnrolled' | 'CustomerAlreadyEnrolled' | 'CustomerEarnedBadge' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'UnknownCustomerId', ParentType, ContextType>;
 }>;
 
 export type CustomerEarnReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEarnReport'] = ResolversParentTypes['CustomerEarnReport']> = ResolversObject<{
@@ -3992,7 +4038,7 @@ export type CustomerEnrolledResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type CustomerEnrolmentOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEnrolmentOutcome'] = ResolversParentTypes['CustomerEnrolmentOutcome']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CustomerAlreadyEnrolled' | 'CustomerEnrolled' | 'CustomerNotFound' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CustomerAlreadyEnrolled' | 'CustomerEnrolled' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'UnknownCustomerId', ParentType, ContextType>;
 }>;
 
 export type CustomerEnrolmentReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEnrolmentReport'] = ResolversParentTypes['CustomerEnrolmentReport']> = ResolversObject<{
@@ -4027,6 +4073,10 @@ export type CustomerNotFoundResolvers<ContextType = Context, ParentType extends 
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerOutcome'] = ResolversParentTypes['CustomerOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadgeEarnLimitReached' | 'BadgeNotEnrolled' | 'CustomerAlreadyEnrolled' | 'CustomerEarnedBadge' | 'CustomerEnrolled' | 'CustomerEnrolmentRevoked' | 'CustomerNotEnrolled' | 'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'EnrolmentOfAnotherCustomer' | 'ImportedEarn' | 'UnknownCustomerId', ParentType, ContextType>;
 }>;
 
 export type CustomerOutcomeRefusedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerOutcomeRefused'] = ResolversParentTypes['CustomerOutcomeRefused']> = ResolversObject<{
@@ -4148,7 +4198,7 @@ export type ImportedEarnResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type ImportedEarnOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedEarnOutcome'] = ResolversParentTypes['ImportedEarnOutcome']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'ImportedEarn', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CustomerOutcomeRefused' | 'CustomerOutcomeUnknown' | 'ImportedEarn' | 'UnknownCustomerId', ParentType, ContextType>;
 }>;
 
 export type InputProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InputProblem'] = ResolversParentTypes['InputProblem']> = ResolversObject<{
@@ -4290,6 +4340,14 @@ export type UnclaimBadgeSuccessResolvers<ContextType = Context, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UnknownCustomerIdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnknownCustomerId'] = ResolversParentTypes['UnknownCustomerId']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamErrors?: Resolver<ReadonlyArray<ResolversTypes['BadgesUpstreamError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type UpdateBadgeCustomFieldResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateBadgeCustomFieldResult'] = ResolversParentTypes['UpdateBadgeCustomFieldResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'BadgeCustomFieldNotFound' | 'BadgesAccessDenied' | 'BadgesAuthenticationFailed' | 'BadgesUpstreamFailure' | 'InvalidBadgeCustomFieldInput' | 'UpdateBadgeCustomFieldSuccess', ParentType, ContextType>;
 }>;
@@ -4410,6 +4468,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CustomerEnrolmentRevoked?: CustomerEnrolmentRevokedResolvers<ContextType>;
   CustomerNotEnrolled?: CustomerNotEnrolledResolvers<ContextType>;
   CustomerNotFound?: CustomerNotFoundResolvers<ContextType>;
+  CustomerOutcome?: CustomerOutcomeResolvers<ContextType>;
   CustomerOutcomeRefused?: CustomerOutcomeRefusedResolvers<ContextType>;
   CustomerOutcomeUnknown?: CustomerOutcomeUnknownResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -4446,6 +4505,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RevokeEarnedBadgeResult?: RevokeEarnedBadgeResultResolvers<ContextType>;
   UnclaimBadgeResult?: UnclaimBadgeResultResolvers<ContextType>;
   UnclaimBadgeSuccess?: UnclaimBadgeSuccessResolvers<ContextType>;
+  UnknownCustomerId?: UnknownCustomerIdResolvers<ContextType>;
   UpdateBadgeCustomFieldResult?: UpdateBadgeCustomFieldResultResolvers<ContextType>;
   UpdateBadgeCustomFieldSuccess?: UpdateBadgeCustomFieldSuccessResolvers<ContextType>;
   UpdateBadgeGroupResult?: UpdateBadgeGroupResultResolvers<ContextType>;

@@ -374,6 +374,13 @@ describe('bulk calls succeed in part', () => {
     );
     expect(customers).toHaveLength(3);
     expect(running.customerEarnCount()).toBe(3);
+    // The caller's key went with the call: the same again is refused as a repeat, and earns nothing.
+    expect(
+      await field(EARN_BULK, {
+        input: { badgeId, customerIds: ['4001', '4002', '4003'], triggeredBy: OWNER, requestId: 'bulk-1' },
+      }),
+    ).toMatchObject({ requestId: 'bulk-1', outcome: { __typename: 'DuplicateBadgesRequest' } });
+    expect(running.customerEarnCount()).toBe(3);
     expect(await field(DETAIL, { customerId: '4001', badgeId })).toMatchObject({
       limits: [{ level: 'CUSTOMER', kind: 'OVERALL', maxEarnLimit: 1, currentEarnCount: 1 }],
     });
@@ -382,8 +389,16 @@ describe('bulk calls succeed in part', () => {
   it('an enrolment of a customer already enrolled beside a new one: CustomerAlreadyEnrolled and CustomerEnrolled', async () => {
     await started();
     const badgeId = await liveClaimedBadge(ENROL_FIRST);
-    const first = await field(ENROL, { input: { badgeId, customerIds: ['4001'], triggeredBy: OWNER } });
+    const first = await field(ENROL, {
+      input: { badgeId, customerIds: ['4001'], triggeredBy: OWNER, requestId: 'enrol-1' },
+    });
     const enrolmentId = ((first.outcome as Json).customers as Json[])[0]?.enrolmentId;
+    // The caller's key went with the call: the same again is a repeat, and enrols nobody.
+    expect(
+      await field(ENROL, {
+        input: { badgeId, customerIds: ['4002'], triggeredBy: OWNER, requestId: 'enrol-1' },
+      }),
+    ).toMatchObject({ requestId: 'enrol-1', outcome: { __typename: 'DuplicateBadgesRequest' } });
     const second = await field(ENROL, {
       input: { badgeId, customerIds: ['4001', '4002'], triggeredBy: OWNER },
     });

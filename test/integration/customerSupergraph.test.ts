@@ -91,7 +91,7 @@ async function throughRouter(
   return (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown };
 }
 
-/** A LIVE badge, claimed by Loyalty "prog-9", earned by customer 4001 through the router; its id. */
+/** A LIVE badge, claimed by Loyalty "prog-9", earned by customers 4001 and 4002 through the router; its id. */
 async function badgeEarnedBy4001(): Promise<string> {
   const created = await throughRouter(
     `mutation($input: CreateBadgeInput!) { createBadge(input: $input) { ... on CreateBadgeSuccess { badge { id } } } }`,
@@ -112,11 +112,13 @@ async function badgeEarnedBy4001(): Promise<string> {
   await throughRouter(`mutation($input: ClaimBadgeInput!) { claimBadge(input: $input) { __typename } }`, {
     input: { badgeId, ...triggeredBy },
   });
-  const earned = await throughRouter(
-    `mutation($input: EarnBadgeInput!) { earnBadge(input: $input) { outcome { __typename } } }`,
-    { input: { badgeId, customerId: '4001', triggeredBy } },
-  );
-  expect(earned).toEqual({ data: { earnBadge: { outcome: { __typename: 'BadgeEarned' } } } });
+  for (const customerId of ['4001', '4002']) {
+    const earned = await throughRouter(
+      `mutation($input: EarnBadgeInput!) { earnBadge(input: $input) { outcome { __typename } } }`,
+      { input: { badgeId, customerId, triggeredBy } },
+    );
+    expect(earned).toEqual({ data: { earnBadge: { outcome: { __typename: 'BadgeEarned' } } } });
+  }
   return badgeId;
 }
 
@@ -178,7 +180,7 @@ describe('Customer.badges in a supergraph whose customers subgraph owns Customer
     ]);
   });
 
-  it('several customers: one list read each, and the badge they share read once', async () => {
+  it('several customers: one list read each, and the badge two of them share read once', async () => {
     seenUpstream.length = 0;
     const answer = await throughRouter(
       `{ customers(ids: ["4001", "4002", "4003"]) { id name badges { ... on CustomerBadgeList { items { badge { name } } } } } }`,
@@ -187,7 +189,7 @@ describe('Customer.badges in a supergraph whose customers subgraph owns Customer
       data: {
         customers: [
           { id: '4001', name: 'Asha Rao', badges: { items: [{ badge: { name: 'Weekend Shopper' } }] } },
-          { id: '4002', name: 'Ben Ode', badges: { items: [] } },
+          { id: '4002', name: 'Ben Ode', badges: { items: [{ badge: { name: 'Weekend Shopper' } }] } },
           { id: '4003', name: 'Chen Li', badges: { items: [] } },
         ],
       },

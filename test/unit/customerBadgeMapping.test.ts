@@ -44,7 +44,12 @@ describe('enrolCustomersInBadge', () => {
       succeededCount: 1,
       failedCount: 4,
       customers: [
-        { __typename: 'CustomerEnrolled', customerId: '4001', enrolmentId: '65f0aa000000000000000010' },
+        {
+          __typename: 'CustomerEnrolled',
+          customerId: '4001',
+          enrolmentId: '65f0aa000000000000000010',
+          status: 'ACTIVE',
+        },
         {
           __typename: 'CustomerAlreadyEnrolled',
           customerId: '4002',
@@ -52,7 +57,7 @@ describe('enrolCustomersInBadge', () => {
           upstreamErrors: [{ code: 1040 }],
           requestId: 'cap-9',
         },
-        { __typename: 'CustomerNotFound', customer: '4003', identifierType: 'ID' },
+        { __typename: 'UnknownCustomerId', customerId: '4003', upstreamErrors: [{ code: 1026 }] },
         { __typename: 'CustomerOutcomeRefused', customerId: '4005', upstreamErrors: [{ code: 999 }] },
         { __typename: 'CustomerOutcomeUnknown', customerId: '4004', upstreamErrors: [] },
       ],
@@ -285,6 +290,7 @@ describe('reading customer badges', () => {
     [{ id: 'abc' }, 'a non-numeric id'],
     [{ externalId: '../orgMeta' }, 'a path in an identifier'],
     [{ mobile: ' ' }, 'a blank identifier'],
+    [{ email: 'c4001\ud800@example.com' }, 'a lone surrogate, which cannot be encoded'],
   ])('a CustomerRef naming %j (%s) is refused before any call', async (customer) => {
     const capillary = fakeCapillary({});
     const result = await perform(
@@ -343,6 +349,7 @@ describe('decided before any call', () => {
       [{ ...input, requestId: 'k'.repeat(101) }, ['requestId']],
       [{ ...input, customerIds: Array.from({ length: 101 }, (_, i) => String(i + 1)) }, ['customerIds']],
       [{ ...input, customerIds: ['1', '-2'] }, ['customerIds', '1']],
+      [{ ...input, customerIds: ['1', '2', '1'] }, ['customerIds', '2']],
     ] as const) {
       await expect(perform(registry.earnBadgeForCustomers, { input: bad }, c)).resolves.toMatchObject({
         __typename: 'InvalidCustomerBadgeInput',
@@ -350,5 +357,100 @@ describe('decided before any call', () => {
       });
     }
     expect(c.capillary.calls).toHaveLength(0);
+  });
+});
+
+describe('what Capillary answers oddly', () => {
+  it('an item error without a message is that customer refused, not the whole answer malformed', () => {
+    const result = resultFor(
+      'enrolCustomersInBadge',
+      ok({
+        badgeMetaId: storedBadge.id,
+        issuedBadges: [
+          { customerId: 4001, issuedId: '65f0aa000000000000000010', error: null },
+          { customerId: 4002, issuedId: null, error: { code: 999 } },
+        ],
+      }),
+      { input: { ...keyed, customerIds: ['4001', '4002'] } },
+    );
+    expect(result).toMatchObject({
+      __typename: 'CustomerEnrolmentReport',
+      succeededCount: 1,
+      customers: [
+        { __typename: 'CustomerEnrolled', status: null },
+        { __typename: 'CustomerOutcomeRefused', customerId: '4002', upstreamErrors: [{ code: 999 }] },
+      ],
+    });
+  });
+
+  it('an import element naming another customer than the earn sent there is unknown, not credited', () => {
+    const result = resultFor(
+      'importEarnedBadges',
+      answered(200, [
+        {
+          data: { badgeMetaId: storedBadge.id, customerId: 4002, earnedBadgeId: '65f0dd000000000000000042' },
+          errors: null,
+        },
+      ]),
+      {
+        input: {
+          earns: [
+            {
+              badgeId: storedBadge.id,
+              customerId: '4001',
+              earnedAt: new Date('2023-01-21T09:06:51Z'),
+              expiresOn: new Date('2024-01-21T09:06:51Z'),
+            },
+          ],
+        },
+      },
+    );
+    expect(result).toMatchObject({
+      succeededCount: 0,
+      earns: [{ __typename: 'CustomerOutcomeUnknown', customerId: '4001' }],
+    });
+  });
+
+  it('two enrolments of one customer named, one answered: the other is unknown', () => {
+    const result = resultFor(
+      'revokeBadgeEnrolment',
+      ok({
+        badgeMetaId: storedBadge.id,
+        revokedIssuedBadges: [{ customerId: 4001, issuedId: '65f0aa000000000000000010', error: null }],
+      }),
+      {
+        input: {
+          badgeId: storedBadge.id,
+          enrolments: [
+            { customerId: '4001', enrolmentId: '65f0aa000000000000000010' },
+            { customerId: '4001', enrolmentId: '65f0aa000000000000000011' },
+          ],
+        },
+      },
+    );
+    expect(result).toMatchObject({
+      totalCount: 2,
+      succeededCount: 1,
+      failedCount: 1,
+      customers: [
+        { __typename: 'CustomerEnrolmentRevoked' },
+        { __typename: 'CustomerOutcomeUnknown', customerId: '4001' },
+      ],
+    });
+  });
+
+  it('statistics asked for but left out by Capillary are empty lists, not null', () => {
+    const result = resultFor(
+      'customerBadge',
+      ok({ id: storedBadge.id, name: 'x', badgeStatus: 'LIVE', activeEarnedCount: 0 }),
+      { customerId: '4001', badgeId: storedBadge.id, includeStatistics: true },
+    );
+    expect(result).toMatchObject({ badgeStatus: 'LIVE', enrolments: [], earns: [], limits: [] });
+    const without = resultFor('customerBadge', ok({ id: storedBadge.id, name: 'x' }), {
+      customerId: '4001',
+      badgeId: storedBadge.id,
+      includeStatistics: false,
+    });
+    expect(without).toMatchObject({ enrolments: null, earns: null, limits: null });
   });
 });

@@ -4,13 +4,13 @@ import type {
   CustomerAlreadyEnrolled,
   CustomerOutcomeRefused,
   CustomerOutcomeUnknown,
+  UnknownCustomerId,
 } from '../../generated/resolvers-types.js';
 import { errorFields, optionalString, optionalTime } from '../wire.js';
-import { customerById } from './customer.js';
 import {
   badgeNotEnrolled,
-  customerNotFound,
   earnAnswerSchema,
+  enrolmentStatusSchema,
   earnLimitReached,
   itemErrorSchema,
   type EarnedBadge,
@@ -61,6 +61,18 @@ export function unknownItem(customerId: string, requestId: string | null): Membe
   };
 }
 
+/** Code 1026 on an item: no customer has the id sent. */
+function unknownCustomerId(item: Item, requestId: string | null): Member<UnknownCustomerId> {
+  return {
+    __typename: 'UnknownCustomerId',
+    ...errorFields(
+      `No customer of this org has the id ${item.customerId}.`,
+      itemRefusal(item.error, requestId),
+    ),
+    customerId: item.customerId,
+  };
+}
+
 /** Code 1040 on an item: an active enrolment exists (Capillary names it in `issuedId`, when it does). */
 function alreadyEnrolled(
   item: Item,
@@ -87,7 +99,7 @@ function failedCustomer(
   const refusal = itemRefusal(item.error, requestId);
   const code = item.error?.code;
   if (code === 1040) return alreadyEnrolled(item, item.enrolmentId, requestId);
-  if (code === 1026) return customerNotFound(refusal, customerById(item.customerId));
+  if (code === 1026) return unknownCustomerId(item, requestId);
   if (code === 811) return badgeNotEnrolled(refusal, badgeId, item.customerId);
   if (code === 813) return earnLimitReached(refusal, badgeId, item.customerId);
   return refusedItem(item, requestId);
@@ -100,8 +112,10 @@ export interface Outcome<M> {
 }
 
 /**
- * The per-customer members in the answer's order, then every customer of the
- * request the answer did not mention, unknown; with the counts.
+ * The per-customer members in the answer's order, then, for every customer of
+ * the request, as many `CustomerOutcomeUnknown` as it was named more often than
+ * the answer mentions it (an item per customer, or per enrolment to revoke);
+ * with the counts.
  */
 export function report<M extends { readonly __typename: string }>(
   requested: readonly string[],
@@ -114,12 +128,13 @@ export function report<M extends { readonly __typename: string }>(
   succeededCount: number;
   failedCount: number;
 } {
-  const mentioned = new Set(answered.map(({ customerId }) => customerId));
-  const missing = [...new Set(requested)].filter((customerId) => !mentioned.has(customerId));
-  const customers = [
-    ...answered.map(({ member }) => member),
-    ...missing.map((customerId) => unknownItem(customerId, requestId)),
-  ];
+  const unmentioned = new Map<string, number>();
+  for (const customerId of requested) unmentioned.set(customerId, (unmentioned.get(customerId) ?? 0) + 1);
+  for (const { customerId } of answered) unmentioned.set(customerId, (unmentioned.get(customerId) ?? 0) - 1);
+  const missing = [...unmentioned].flatMap(([customerId, times]) =>
+    Array.from({ length: Math.max(0, times) }, () => unknownItem(customerId, requestId)),
+  );
+  const customers = [...answered.map(({ member }) => member), ...missing];
   const succeededCount = customers.filter(({ __typename }) => __typename === succeeded).length;
   return {
     customers,
@@ -135,7 +150,14 @@ export const enrolAnswerSchema = z.object({
   badgeMetaId: z.string().min(1),
   expiresOn: optionalTime,
   issuedBadges: z
-    .array(z.object({ customerId: customerIdSchema, issuedId: optionalString, error: itemErrorSchema }))
+    .array(
+      z.object({
+        customerId: customerIdSchema,
+        issuedId: optionalString,
+        error: itemErrorSchema,
+        status: enrolmentStatusSchema,
+      }),
+    )
     .nullish(),
 });
 
@@ -148,7 +170,11 @@ export function enrolmentOutcomes(data: z.infer<typeof enrolAnswerSchema>, reque
 
 function enrolmentMember(
   badgeId: string,
-  entry: { readonly customerId: string; readonly issuedId: string | null; readonly error: ItemError | null },
+  entry: z.infer<typeof enrolAnswerSchema>['issuedBadges'] extends infer L
+    ? L extends ReadonlyArray<infer E>
+      ? E
+      : never
+    : never,
   requestId: string | null,
 ) {
   const item = { customerId: entry.customerId, error: entry.error, enrolmentId: entry.issuedId };
@@ -164,7 +190,7 @@ function enrolmentMember(
     __typename: 'CustomerEnrolled' as const,
     customerId: entry.customerId,
     enrolmentId: entry.issuedId,
-    status: 'ACTIVE' as const,
+    status: entry.status,
   };
 }
 
@@ -334,34 +360,51 @@ export const importAnswerSchema = z.array(z.unknown());
 
 export type ImportedEarnOutcome =
   | { readonly __typename: 'ImportedEarn'; readonly customerId: string; readonly earn: EarnedBadge }
+  | Member<UnknownCustomerId>
   | Member<CustomerOutcomeRefused>
   | Member<CustomerOutcomeUnknown>;
 
-/** Element `i` of the answer is the outcome of earn `i` sent; one that is missing or unreadable is unknown. */
+/** What an import pairs each answer element with: the earn sent at the same position. */
+export interface ImportedEarnSent {
+  readonly badgeId: string;
+  readonly customerId: string;
+}
+
+/**
+ * Element `i` of the answer is the outcome of earn `i` sent (C15). An element
+ * that is missing, unreadable, or names another badge or customer than the earn
+ * sent there is unknown: nothing is credited to the wrong customer.
+ */
 export function importOutcomes(
   answer: readonly unknown[],
-  customerIds: readonly string[],
+  sent: readonly ImportedEarnSent[],
   requestId: string | null,
 ): ImportedEarnOutcome[] {
-  return customerIds.map((customerId, index): ImportedEarnOutcome => {
+  return sent.map(({ badgeId, customerId }, index): ImportedEarnOutcome => {
     const element = importedElementSchema.safeParse(answer[index]);
     if (!element.success) return unknownItem(customerId, requestId);
     const earn = earnAnswerSchema.safeParse(element.data.data);
-    if (earn.success) return { __typename: 'ImportedEarn', customerId, earn: earn.data };
+    if (earn.success) {
+      return earn.data.customerId === customerId && earn.data.badgeId === badgeId
+        ? { __typename: 'ImportedEarn', customerId, earn: earn.data }
+        : unknownItem(customerId, requestId);
+    }
     const errors = (element.data.errors ?? []).flatMap((error) => {
       const parsed = itemErrorSchema.safeParse(error);
       return parsed.success && parsed.data !== null ? [parsed.data] : [];
     });
     const [first] = errors;
     if (first === undefined) return unknownItem(customerId, requestId);
+    const refusal = { kind: 'item', status: null, upstreamErrors: errors, requestId };
+    if (first.code === 1026)
+      return {
+        __typename: 'UnknownCustomerId',
+        ...errorFields(`No customer of this org has the id ${customerId}.`, refusal),
+        customerId,
+      };
     return {
       __typename: 'CustomerOutcomeRefused',
-      ...errorFields(`Capillary refused this earn of the customer ${customerId}: ${first.message}.`, {
-        kind: 'item',
-        status: null,
-        upstreamErrors: errors,
-        requestId,
-      }),
+      ...errorFields(`Capillary refused this earn of the customer ${customerId}: ${first.message}.`, refusal),
       customerId,
     };
   });

@@ -59,11 +59,12 @@ export function customerRefProblems(path: readonly string[], ref: CustomerRef): 
   if (named.type === 'ID') return customerIdProblems(where, named.value);
   const value = named.value.trim();
   if (value === '') return [{ path: where, message: 'must not be blank' }];
-  if (value !== named.value || value.length > 128 || /[/\\?#%\s\p{Cc}]/u.test(value) || /^\.+$/.test(value))
+  if (value !== named.value || value.length > 128 || /[/\\\p{Cc}\p{Cs}]/u.test(value) || /^\.+$/.test(value))
     return [
       {
         path: where,
-        message: 'must be at most 128 characters, without spaces, "/", "\\", "?", "#" or "%"',
+        message:
+          'must be at most 128 characters, without surrounding spaces, "/", "\\" or control characters',
       },
     ];
   return [];
@@ -74,7 +75,7 @@ export function customerIdProblems(path: readonly string[], id: string): InputPr
   return isCustomerId(id) ? [] : [{ path: [...path], message: "must be Capillary's numeric customer id" }];
 }
 
-/** A list of customer ids: `min` to `max` entries, each numeric. */
+/** A list of customer ids: 1 to `max` entries, each numeric, none twice (each gets one outcome). */
 export function customerIdsProblems(
   path: readonly string[],
   ids: readonly string[],
@@ -82,7 +83,12 @@ export function customerIdsProblems(
 ): InputProblem[] {
   if (ids.length === 0 || ids.length > max)
     return [{ path: [...path], message: `must name 1 to ${max} customers (${ids.length} given)` }];
-  return ids.flatMap((id, index) => customerIdProblems([...path, String(index)], id));
+  return ids.flatMap((id, index) => [
+    ...customerIdProblems([...path, String(index)], id),
+    ...(ids.indexOf(id) < index
+      ? [{ path: [...path, String(index)], message: `names the customer ${id} a second time` }]
+      : []),
+  ]);
 }
 
 /** The header naming the kind of identifier, when it is not the numeric id. */

@@ -42,7 +42,7 @@ const optionalBoolean = z
   .nullish()
   .transform((value) => value ?? null);
 /** GUESS: the enrolment states other than REVOKED are never shown (gap G3); an unknown one reads as null. */
-const enrolmentStatusSchema = z
+export const enrolmentStatusSchema = z
   .enum(['ACTIVE', 'EXPIRED', 'REVOKED'])
   .nullish()
   .catch(null)
@@ -126,7 +126,7 @@ export const historyItemSchema = z
     name: item.name,
     description: item.description ?? null,
     earnType: item.badgeType ?? null,
-    status: item.badgeStatus ?? null,
+    badgeStatus: item.badgeStatus ?? null,
     active: item.active,
     startOn: item.startsOn ?? item.startOn,
     expiresOn: item.expiresOn,
@@ -134,7 +134,7 @@ export const historyItemSchema = z
     badgeGroupId: item.badgeGroupId,
     badgeGroupName: item.badgeGroupName,
     badgeRank: item.badgeRank,
-    earnCount: item.earnCount ?? 0,
+    earnedCount: item.earnCount ?? 0,
     lastEarnedOn: item.lastEarnedOn ?? item.lastEarnedOnDate,
     lastEarnEventOn: item.lastEarnEventDate,
     enrolmentStatus: item.issueStatus,
@@ -307,7 +307,7 @@ export interface CustomerBadgeDetail {
   readonly badgeId: string;
   readonly name: string;
   readonly earnType: CustomerBadgeDetailAnswer['badgeType'] | null;
-  readonly status: CustomerBadgeDetailAnswer['badgeStatus'] | null;
+  readonly badgeStatus: CustomerBadgeDetailAnswer['badgeStatus'] | null;
   readonly active: boolean | null;
   readonly activeEarnCount: number;
   readonly lastEarnedOn: Date | null;
@@ -317,18 +317,19 @@ export interface CustomerBadgeDetail {
   readonly limits: readonly BadgeLimitUsage[] | null;
 }
 
+/** `statistics`: asked for (`includeStatistics`); then the lists are given, empty when Capillary left them out. */
 export function customerBadgeDetail(
   data: CustomerBadgeDetailAnswer,
   customerId: string,
+  statistics: boolean,
 ): CustomerBadgeDetail {
-  const statistics = data.issualDetails != null || data.earnDetails != null;
   return {
     __typename: 'CustomerBadgeDetail',
     customerId,
     badgeId: data.id,
     name: data.name,
     earnType: data.badgeType ?? null,
-    status: data.badgeStatus ?? null,
+    badgeStatus: data.badgeStatus ?? null,
     active: data.action == null ? null : data.action === 'ACTIVATED',
     activeEarnCount: data.activeEarnedCount ?? 0,
     lastEarnedOn: data.lastEarnedOn,
@@ -343,8 +344,25 @@ export function customerBadgeDetail(
   };
 }
 
-/** A per-item error of a bulk answer: `{code, message, reference}`, the code sometimes missing (C16). */
-export const itemErrorSchema = upstreamErrorSchema.nullish().transform((error) => error ?? null);
+/**
+ * A per-item error of a bulk answer: `{code, message, reference}`, the code
+ * sometimes missing (C16). Read leniently: one odd item must not make the whole
+ * answer (whose other items were applied) unreadable.
+ */
+export const itemErrorSchema = z
+  .unknown()
+  .optional()
+  .transform((error): UpstreamError | null => {
+    if (error == null) return null;
+    const parsed = upstreamErrorSchema.safeParse(error);
+    if (parsed.success) return parsed.data;
+    const fields = typeof error === 'object' ? (error as Record<string, unknown>) : {};
+    return {
+      code: typeof fields.code === 'number' && Number.isInteger(fields.code) ? fields.code : null,
+      message: typeof fields.message === 'string' ? fields.message : 'Capillary gave no readable reason',
+      reference: typeof fields.reference === 'string' ? fields.reference : null,
+    };
+  });
 
 export type ItemError = UpstreamError;
 

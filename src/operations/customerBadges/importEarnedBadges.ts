@@ -46,11 +46,7 @@ export const importEarnedBadges = defineOperation<
   data: importAnswerSchema,
   outcomes: {
     success: ({ data, requestId }, { args }) => {
-      const earns = importOutcomes(
-        data,
-        args.input.earns.map(({ customerId }) => customerId),
-        requestId,
-      );
+      const earns = importOutcomes(data, args.input.earns, requestId);
       const succeededCount = earns.filter(({ __typename }) => __typename === 'ImportedEarn').length;
       return {
         __typename: 'EarnedBadgeImportReport',

@@ -32,7 +32,8 @@ export const customerBadge = defineOperation<ResultUnion<'CustomerBadgeResult'>,
     1026: (verdict, { args }) => customerNotFound(verdict, customerById(args.customerId)),
   },
   outcomes: {
-    success: ({ data }, { args }) => customerBadgeDetail(data, args.customerId),
+    success: ({ data }, { args }) =>
+      customerBadgeDetail(data, args.customerId, args.includeStatistics === true),
     notFound: (verdict, { args }) => badgeNotFound(args.badgeId, verdict),
     invalid: invalidCustomerBadgeInput,
     conflict: unexpectedRefusal,

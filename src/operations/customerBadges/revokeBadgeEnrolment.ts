@@ -90,7 +90,7 @@ export const revokeBadgeEnrolment = defineOperation<
     success: ({ data, warnings, requestId }, { args }) => {
       const requested =
         args.input.customerIds ?? (args.input.enrolments ?? []).map(({ customerId }) => customerId);
-      const { customers, succeededCount, failedCount } = report(
+      const { customers, totalCount, succeededCount, failedCount } = report(
         requested,
         revocationOutcomes(data, requestId),
         'CustomerEnrolmentRevoked',
@@ -100,6 +100,7 @@ export const revokeBadgeEnrolment = defineOperation<
         __typename: 'BadgeEnrolmentRevocationReport',
         badgeId: data.badgeMetaId,
         customers,
+        totalCount,
         succeededCount,
         failedCount,
         warnings,

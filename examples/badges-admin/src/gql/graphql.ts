@@ -146,6 +146,8 @@ type FailureFields_OrgMetaAlreadyExists_Fragment = { __typename: 'OrgMetaAlready
 
 type FailureFields_OrgMetaNotFound_Fragment = { __typename: 'OrgMetaNotFound', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
 
+type FailureFields_UnknownCustomerId_Fragment = { __typename: 'UnknownCustomerId', message: string, requestId: string | null, upstreamErrors: Array<{ __typename: 'BadgesUpstreamError', code: number | null, message: string, reference: string | null }> };
+
 export type FailureFieldsFragment =
   | FailureFields_BadgeClaimNotFound_Fragment
   | FailureFields_BadgeCustomFieldNotFound_Fragment
@@ -178,6 +180,7 @@ export type FailureFieldsFragment =
   | FailureFields_NothingToRevoke_Fragment
   | FailureFields_OrgMetaAlreadyExists_Fragment
   | FailureFields_OrgMetaNotFound_Fragment
+  | FailureFields_UnknownCustomerId_Fragment
 ;
 
 export type UpdateBadgeOrgMetaMutationVariables = Exact<{
