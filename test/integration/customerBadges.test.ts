@@ -334,6 +334,12 @@ describe('never twice, never lost', () => {
     expect(running.customerEarnCount()).toBe(1);
     const list = await field(CUSTOMER_BADGES, { customer: { id: '4001' }, kind: 'EARNED' });
     expect(list).toMatchObject({ items: [{ badgeId, earnedCount: 1 }] });
+    // Metrics count a keyed write by the member in its outcome.
+    const metrics = await gateway?.metrics.render();
+    for (const member of ['BadgesUpstreamFailure', 'DuplicateBadgesRequest'])
+      expect(metrics).toContain(
+        `badges_gateway_graphql_results_total{field="earnBadge",result="${member}"} 1`,
+      );
   });
 });
 
