@@ -39,7 +39,7 @@ function itemRefusal(error: ItemError | null, requestId: string | null): Refusal
   return { kind: 'item', status: null, upstreamErrors: error === null ? [] : [error], requestId };
 }
 
-export function refusedItem(item: Item, requestId: string | null): Member<CustomerOutcomeRefused> {
+function refusedItem(item: Item, requestId: string | null): Member<CustomerOutcomeRefused> {
   return {
     __typename: 'CustomerOutcomeRefused',
     ...errorFields(
@@ -50,7 +50,7 @@ export function refusedItem(item: Item, requestId: string | null): Member<Custom
   };
 }
 
-export function unknownItem(customerId: string, requestId: string | null): Member<CustomerOutcomeUnknown> {
+function unknownItem(customerId: string, requestId: string | null): Member<CustomerOutcomeUnknown> {
   return {
     __typename: 'CustomerOutcomeUnknown',
     ...errorFields(
@@ -106,7 +106,7 @@ function failedCustomer(
 }
 
 /** One customer's member of a bulk answer. */
-export interface Outcome<M> {
+interface Outcome<M> {
   readonly customerId: string;
   readonly member: M;
 }
@@ -365,7 +365,7 @@ export type ImportedEarnOutcome =
   | Member<CustomerOutcomeUnknown>;
 
 /** What an import pairs each answer element with: the earn sent at the same position. */
-export interface ImportedEarnSent {
+interface ImportedEarnSent {
   readonly badgeId: string;
   readonly customerId: string;
 }

@@ -374,7 +374,7 @@ export function triggeredByBody(triggeredBy: BadgeTriggerInput): Record<string, 
 }
 
 /** GUESS: Capillary bounds neither `requestId` nor the bulk lists (gap G4); the gateway does. */
-export const MAX_REQUEST_ID_LENGTH = 100;
+const MAX_REQUEST_ID_LENGTH = 100;
 export const MAX_BULK_CUSTOMERS = 100;
 
 /** An idempotency key as sent: not blank, at most 100 characters. */
@@ -547,7 +547,7 @@ const CUSTOMER_CODE_PATHS: Readonly<Record<number, readonly string[]>> = {
   812: ['customerId'],
 };
 
-export const customerBadgeProblems = problemsAt(CUSTOMER_CODE_PATHS, { enumFields: true });
+const customerBadgeProblems = problemsAt(CUSTOMER_CODE_PATHS, { enumFields: true });
 
 /** The input refused, locally or by Capillary (400, or one of its codes). */
 export function invalidCustomerBadgeInput(verdict: Invalid | OwnCode): Member<InvalidCustomerBadgeInput> {

@@ -18,7 +18,7 @@ import {
  * before any call, and the codes all three answer.
  */
 
-export interface KeyedBadgeWrite {
+interface KeyedBadgeWrite {
   readonly input: {
     readonly badgeId: string;
     readonly triggeredBy: BadgeTriggerInput;
