@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorFaults, type RunningEmulator } from '../../src/emulator/emulator.js';
 import { BASIC, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { envelope, startStubUpstream } from '../support/stubUpstream.js';
 
 /**
  * Customer badges through the graph, against the embedded emulator over real
@@ -123,6 +124,7 @@ const EARN_BULK = /* GraphQL */ `
             ... on CustomerEarnedBadge { customerId earnedBadgeId }
             ... on BadgeEarnLimitReached { customerId }
             ... on CustomerAlreadyEnrolled { customerId }
+            ... on CustomerOutcomeUnknown { customerId }
           }
         }
       }
@@ -459,5 +461,70 @@ describe('bulk calls succeed in part', () => {
       ],
     });
     expect(running.customerEarnCount()).toBe(1);
+  });
+});
+
+describe("Capillary's older bulk earn answer (C14's issuedBadges), over a socket", () => {
+  it('is read per customer, and the body sent names the customers, the key and the trigger', async () => {
+    const upstream = await startStubUpstream(
+      envelope(200, {
+        data: {
+          badgeMetaId: '65f0aa000000000000000002',
+          triggeredBy: OWNER,
+          expiresOn: 1719000000.0,
+          issuedBadges: [
+            { customerId: 4001, issuedId: '65f0cc000000000000000031', status: 'LIVE' },
+            {
+              customerId: 4002,
+              issuedId: '65f0cc000000000000000032',
+              status: 'EXPIRED',
+              error: {
+                code: 1040,
+                message: 'An active issue for the badge already exists.',
+                reference: null,
+              },
+            },
+          ],
+          requestId: 'bulk-earn-17',
+        },
+        errors: [],
+        warnings: [],
+      }),
+    );
+    try {
+      gateway = await startTestGateway(upstream.url);
+      const bulk = await field(EARN_BULK, {
+        input: {
+          badgeId: '65f0aa000000000000000002',
+          customerIds: ['4001', '4002', '4003'],
+          triggeredBy: OWNER,
+          requestId: 'bulk-earn-17',
+        },
+      });
+      expect(bulk).toMatchObject({
+        requestId: 'bulk-earn-17',
+        outcome: {
+          __typename: 'CustomerEarnReport',
+          totalCount: 3,
+          succeededCount: 1,
+          failedCount: 2,
+          customers: [
+            { __typename: 'CustomerEarnedBadge', customerId: '4001', earnedBadgeId: null },
+            { __typename: 'CustomerAlreadyEnrolled', customerId: '4002' },
+            { __typename: 'CustomerOutcomeUnknown', customerId: '4003' },
+          ],
+        },
+      });
+      expect(upstream.requests).toHaveLength(1);
+      expect(upstream.requests[0]?.path).toBe('/api_gateway/v1/badges/customer/earnBulk');
+      expect(JSON.parse(upstream.requests[0]?.body ?? '')).toEqual({
+        badgeMetaId: '65f0aa000000000000000002',
+        requestId: 'bulk-earn-17',
+        triggeredBy: OWNER,
+        customerIds: [4001, 4002, 4003],
+      });
+    } finally {
+      await upstream.stop();
+    }
   });
 });
