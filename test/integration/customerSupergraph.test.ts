@@ -203,6 +203,21 @@ describe('Customer.badges in a supergraph whose customers subgraph owns Customer
     expect(paths.filter((path) => path.includes('/badgeMeta/'))).toHaveLength(1);
   });
 
+  it('without `badge` selected, no badge is read', async () => {
+    seenUpstream.length = 0;
+    const answer = await throughRouter(
+      `{ customer(id: "4001") { name badges { ... on CustomerBadgeList { items { name earnedCount } } } } }`,
+    );
+    expect(answer).toEqual({
+      data: {
+        customer: { name: 'Asha Rao', badges: { items: [{ name: 'Weekend Shopper', earnedCount: 1 }] } },
+      },
+    });
+    expect(seenUpstream.map((seen) => seen.path.split('?')[0])).toEqual([
+      '/api_gateway/v1/badges/customer/4001',
+    ]);
+  });
+
   it('without credentials the customer still resolves, and its badges say BadgesAuthenticationFailed', async () => {
     seenUpstream.length = 0;
     const answer = await throughRouter(CUSTOMER_WITH_BADGES, { id: '4002' }, null);
