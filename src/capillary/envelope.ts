@@ -10,17 +10,33 @@ import type { BadgesWarning, InputProblem, UpstreamError, UpstreamFailureCause }
  * union member for each verdict kind (src/capillary/operation.ts).
  */
 
+/**
+ * An item of `errors`, read leniently: kept when it carries an integer code (a
+ * number, or digits in a string) or a text message, since a code the operation
+ * declares (809: a repeated idempotency key, …) must pick its member even when
+ * the rest of the item is odd. An item with neither is dropped.
+ */
 export const upstreamErrorSchema = z
-  .object({
-    code: z.number().int().nullish(),
-    message: z.string(),
-    reference: z.string().nullish(),
-  })
-  .transform((item): UpstreamError => ({
-    code: item.code ?? null,
-    message: item.message,
-    reference: item.reference ?? null,
-  }));
+  .object({ code: z.unknown(), message: z.unknown(), reference: z.unknown() })
+  .partial()
+  .transform((item, ctx): UpstreamError => {
+    const code =
+      typeof item.code === 'number' && Number.isInteger(item.code)
+        ? item.code
+        : typeof item.code === 'string' && /^\d{1,9}$/.test(item.code)
+          ? Number(item.code)
+          : null;
+    const message = typeof item.message === 'string' ? item.message : null;
+    if (code === null && message === null) {
+      ctx.addIssue({ code: 'custom', message: 'an error item with neither a code nor a message' });
+      return z.NEVER;
+    }
+    return {
+      code,
+      message: message ?? 'Capillary gave no message',
+      reference: typeof item.reference === 'string' ? item.reference : null,
+    };
+  });
 
 const warningSchema = z
   .object({ code: z.number().int().nullish(), message: z.string() })

@@ -1426,13 +1426,23 @@ export type CustomerBadgeDetail = {
   readonly badgeStatus?: Maybe<BadgeStatus>;
   /** The customer. */
   readonly customerId: Scalars['ID']['output'];
+  /** How many earns Capillary counts for the customer (with `includeStatistics`). */
+  readonly earnCount?: Maybe<Scalars['Int']['output']>;
   /** How customers get the badge. */
   readonly earnType?: Maybe<BadgeEarnType>;
-  /** Every earn of the badge by the customer; null without `includeStatistics`. */
+  /**
+   * Every earn of the badge by the customer; null without `includeStatistics`. An
+   * entry Capillary sent without an id is left out: compare with `earnCount`.
+   */
   readonly earns?: Maybe<ReadonlyArray<EarnedBadge>>;
+  /** How many enrolments Capillary counts for the customer (with `includeStatistics`). */
+  readonly enrolmentCount?: Maybe<Scalars['Int']['output']>;
   /** The state of the customer's latest enrolment; null without one or without statistics. */
   readonly enrolmentStatus?: Maybe<BadgeEnrolmentStatus>;
-  /** Every enrolment of the customer in the badge; null without `includeStatistics`. */
+  /**
+   * Every enrolment of the customer in the badge; null without `includeStatistics`.
+   * An entry Capillary sent without an id is left out: compare with `enrolmentCount`.
+   */
   readonly enrolments?: Maybe<ReadonlyArray<BadgeEnrolment>>;
   /** When the customer last earned it. */
   readonly lastEarnedOn?: Maybe<Scalars['DateTime']['output']>;
@@ -1610,7 +1620,7 @@ export type CustomerEarnedBadge = CustomerOutcome & {
   /** The new earn's id; null when Capillary answered in its older form, which names only the enrolment. */
   readonly earnedBadgeId?: Maybe<Scalars['ID']['output']>;
   /** The enrolment the earn went with, when Capillary named one. */
-  readonly enrolmentId?: Maybe<Scalars['ID']['output']>;
+  readonly usedEnrolmentId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** The customer was enrolled. */
@@ -3952,8 +3962,10 @@ export type CustomerBadgeDetailResolvers<ContextType = Context, ParentType exten
   badgeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   badgeStatus?: Resolver<Maybe<ResolversTypes['BadgeStatus']>, ParentType, ContextType>;
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earnCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   earnType?: Resolver<Maybe<ResolversTypes['BadgeEarnType']>, ParentType, ContextType>;
   earns?: Resolver<Maybe<ReadonlyArray<ResolversTypes['EarnedBadge']>>, ParentType, ContextType>;
+  enrolmentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   enrolmentStatus?: Resolver<Maybe<ResolversTypes['BadgeEnrolmentStatus']>, ParentType, ContextType>;
   enrolments?: Resolver<Maybe<ReadonlyArray<ResolversTypes['BadgeEnrolment']>>, ParentType, ContextType>;
   lastEarnedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -4026,7 +4038,7 @@ export type CustomerEarnReportResolvers<ContextType = Context, ParentType extend
 export type CustomerEarnedBadgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEarnedBadge'] = ResolversParentTypes['CustomerEarnedBadge']> = ResolversObject<{
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   earnedBadgeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  enrolmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  usedEnrolmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

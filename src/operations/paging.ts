@@ -18,15 +18,35 @@ const paginationSchema = z.object({
   totalPages: z.number().int(),
 });
 
-/** Capillary's list answers: `{<listKey>: [...], pagination: {page, size, total, totalPages}}`. */
-export function pageSchema<T>(listKey: string, item: z.ZodType<T>): z.ZodType<Page<T>> {
-  return z.looseObject({ pagination: paginationSchema }).transform((data, ctx): Page<T> => {
+/**
+ * Capillary's list answers: `{<listKey>: [...], pagination: {page, size, total, totalPages}}`.
+ * `optionalPagination`: a list that is one page only (no page parameter) may come
+ * without `pagination` (C18's fixed-window example): it then describes the items given.
+ */
+export function pageSchema<T>(
+  listKey: string,
+  item: z.ZodType<T>,
+  { optionalPagination = false } = {},
+): z.ZodType<Page<T>> {
+  const pagination = optionalPagination ? paginationSchema.nullish() : paginationSchema;
+  return z.looseObject({ pagination }).transform((data, ctx): Page<T> => {
+    if (data.pagination == null && !(listKey in data)) {
+      ctx.addIssue({ code: 'custom', message: `has neither ${listKey} nor pagination`, input: data });
+      return z.NEVER;
+    }
     const items = z.array(item).nullish().safeParse(data[listKey]);
     if (!items.success) {
       for (const issue of items.error.issues) ctx.addIssue({ ...issue, path: [listKey, ...issue.path] });
       return z.NEVER;
     }
-    return { items: items.data ?? [], pageInfo: data.pagination };
+    const given = items.data ?? [];
+    const pageInfo = data.pagination ?? {
+      page: 0,
+      size: given.length,
+      total: given.length,
+      totalPages: given.length === 0 ? 0 : 1,
+    };
+    return { items: given, pageInfo };
   });
 }
 

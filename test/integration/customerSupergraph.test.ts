@@ -218,6 +218,15 @@ describe('Customer.badges in a supergraph whose customers subgraph owns Customer
     ]);
   });
 
+  it('a customer whose id Capillary cannot take still resolves; its badges are an input problem, no call', async () => {
+    seenUpstream.length = 0;
+    const answer = await throughRouter(CUSTOMER_WITH_BADGES, { id: 'C-77' });
+    expect(answer).toMatchObject({
+      data: { customer: { name: 'Customer C-77', badges: { __typename: 'InvalidCustomerBadgeInput' } } },
+    });
+    expect(seenUpstream).toEqual([]);
+  });
+
   it('without credentials the customer still resolves, and its badges say BadgesAuthenticationFailed', async () => {
     seenUpstream.length = 0;
     const answer = await throughRouter(CUSTOMER_WITH_BADGES, { id: '4002' }, null);

@@ -146,7 +146,7 @@ describe('earnBadgeForCustomers reads both documented answer shapes', () => {
           __typename: 'CustomerEarnedBadge',
           customerId: '4001',
           earnedBadgeId: null,
-          enrolmentId: '65f0cc000000000000000031',
+          usedEnrolmentId: '65f0cc000000000000000031',
         },
         {
           __typename: 'CustomerAlreadyEnrolled',
@@ -452,5 +452,72 @@ describe('what Capillary answers oddly', () => {
       includeStatistics: false,
     });
     expect(without).toMatchObject({ enrolments: null, earns: null, limits: null });
+  });
+});
+
+describe('answers the docs leave open or call incomplete', () => {
+  it('a newer bulk earn answer whose earnedBadgesList is null, every customer failed, is still a report', () => {
+    const result = resultFor(
+      'earnBadgeForCustomers',
+      ok({
+        badgeMetaId: storedBadge.id,
+        earnedBadgesList: null,
+        failedCount: 1,
+        failedEarnBadgeErrorList: [{ customerId: 4001, error: itemError(1026, 'Customer not found') }],
+      }),
+      { input: { ...keyed, customerIds: ['4001'] } },
+    );
+    expect(result).toMatchObject({
+      __typename: 'CustomerEarnReport',
+      succeededCount: 0,
+      failedCount: 1,
+      customers: [{ __typename: 'UnknownCustomerId', customerId: '4001' }],
+    });
+  });
+
+  it("a customer's badge list without pagination (C18's fixed-window example) describes the items given", () => {
+    const result = resultFor(
+      'customerBadges',
+      ok({ badges: [{ badgeMetaId: storedBadge.id, name: 'x', images: [{ name: 'i', tag: 'LOCKED' }] }] }),
+      { customer: { id: '4001' } },
+    );
+    expect(result).toMatchObject({
+      __typename: 'CustomerBadgeList',
+      items: [{ badgeId: storedBadge.id, images: [{ name: 'i', tag: null }] }],
+      pageInfo: { page: 0, size: 1, total: 1, totalPages: 1 },
+    });
+  });
+
+  it('an enrolment or earn without an id is left out of the details, and the counts say so', () => {
+    const result = resultFor(
+      'customerBadge',
+      ok({
+        id: storedBadge.id,
+        name: 'x',
+        issualDetails: {
+          issuedCount: 2,
+          issuals: [{ issueId: null }, { issueId: '65f0aa000000000000000010' }],
+        },
+        earnDetails: {
+          earnCount: 2,
+          earns: [{ isActive: true }, { id: '65f0bb000000000000000020', isActive: true }],
+        },
+      }),
+      { customerId: '4001', badgeId: storedBadge.id, includeStatistics: true },
+    );
+    expect(result).toMatchObject({
+      enrolmentCount: 2,
+      enrolments: [{ id: '65f0aa000000000000000010' }],
+      earnCount: 2,
+      earns: [{ id: '65f0bb000000000000000020', active: true }],
+    });
+  });
+
+  it('809 with a null message and an odd reference is still DuplicateBadgesRequest', () => {
+    const outcome = answered(400, { data: null, errors: [{ code: 809, message: null, reference: 7 }] });
+    expect(resultFor('earnBadge', outcome, { input: { ...keyed, customerId: '4001' } })).toMatchObject({
+      __typename: 'DuplicateBadgesRequest',
+      upstreamErrors: [{ code: 809, message: 'Capillary gave no message', reference: null }],
+    });
   });
 });

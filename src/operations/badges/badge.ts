@@ -182,9 +182,11 @@ export const imageSchema = z.object({
     .transform((value) => value ?? null),
   fileSvcHandle: optionalString,
   url: optionalString,
+  // A tag outside the three documented ones reads as none: a picture must not make a badge unreadable.
   tag: z
     .enum(['UN_EARNED', 'IN_PROGRESS', 'EARNED'])
     .nullish()
+    .catch(null)
     .transform((value) => value ?? null),
 });
 

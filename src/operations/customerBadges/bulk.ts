@@ -234,16 +234,18 @@ const newerEarnBulkSchema = z
   .object({
     badgeMetaId: z.string().min(1),
     expiresOn: optionalTime,
-    earnedBadgesList: z.array(
-      z.object({ customerId: customerIdSchema, earnedBadgeId: optionalString, issuedId: optionalString }),
-    ),
+    earnedBadgesList: z
+      .array(
+        z.object({ customerId: customerIdSchema, earnedBadgeId: optionalString, issuedId: optionalString }),
+      )
+      .nullish(),
     failedEarnBadgeErrorList: failedEarnsSchema,
   })
   .transform((data) => ({
     badgeId: data.badgeMetaId,
     expiresOn: data.expiresOn,
     entries: [
-      ...data.earnedBadgesList.map((earned): EarnEntry => ({
+      ...(data.earnedBadgesList ?? []).map((earned): EarnEntry => ({
         customerId: earned.customerId,
         earnedBadgeId: earned.earnedBadgeId,
         enrolmentId: earned.issuedId,
@@ -276,8 +278,18 @@ const olderEarnBulkSchema = z
     })),
   }));
 
-/** Shape B (`earnedBadgesList`, Y-earnBulk's newest example) or shape A (`issuedBadges`, C14). */
-export const earnBulkAnswerSchema = z.union([newerEarnBulkSchema, olderEarnBulkSchema]);
+/** Shape B's own keys: an answer with any of them is read as shape B, even when its lists are null. */
+const NEWER_KEYS = ['earnedBadgesList', 'failedEarnBadgeErrorList', 'earnedCount', 'failedCount'];
+
+function newerShape(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && NEWER_KEYS.some((key) => key in data);
+}
+
+/** Shape B (`earnedBadgesList`, Y-earnBulk's newest example) or shape A (`issuedBadges`, C14), by its keys. */
+export const earnBulkAnswerSchema = z.union([
+  z.custom<unknown>(newerShape).pipe(newerEarnBulkSchema),
+  z.custom<unknown>((data) => !newerShape(data)).pipe(olderEarnBulkSchema),
+]);
 
 export function earnOutcomes(data: z.infer<typeof earnBulkAnswerSchema>, requestId: string | null) {
   return data.entries.map((entry) => ({
@@ -294,7 +306,7 @@ function earnMember(entry: EarnEntry, badgeId: string, requestId: string | null)
     __typename: 'CustomerEarnedBadge' as const,
     customerId: entry.customerId,
     earnedBadgeId: entry.earnedBadgeId,
-    enrolmentId: entry.enrolmentId,
+    usedEnrolmentId: entry.enrolmentId,
   };
 }
 

@@ -228,7 +228,17 @@ export const earnAnswerSchema = z
   })
   .transform((answer) => earnOf(answer.earnedBadgeId, answer.badgeMetaId, answer.customerId, answer));
 
-const detailEarnSchema = z.object({ earnedBadgeId: z.string().min(1), ...earnFields });
+/** GUESS: an element of `earnDetails.earns[]` (never shown, gap G3) names its earn `earnedBadgeId`, `earnId` or `id`. */
+const detailEarnSchema = z
+  .object({ earnedBadgeId: optionalString, earnId: optionalString, id: optionalString, ...earnFields })
+  .transform((earn, ctx) => {
+    const earnedBadgeId = earn.earnedBadgeId ?? earn.earnId ?? earn.id;
+    if (earnedBadgeId === null) {
+      ctx.addIssue({ code: 'custom', message: 'an earn without an id' });
+      return z.NEVER;
+    }
+    return { ...earn, earnedBadgeId };
+  });
 
 const LIMIT_KINDS = {
   OVERALL: 'OVERALL',
@@ -293,8 +303,8 @@ export const customerBadgeDetailSchema = z.object({
   activeEarnedCount: optionalInt,
   lastEarnedOn: optionalTime,
   issuedStatus: enrolmentStatusSchema,
-  issualDetails: z.object({ issuals: z.array(enrolmentSchema).nullish() }).nullish(),
-  earnDetails: z.object({ earns: readableItems(detailEarnSchema) }).nullish(),
+  issualDetails: z.object({ issuedCount: optionalInt, issuals: readableItems(enrolmentSchema) }).nullish(),
+  earnDetails: z.object({ earnCount: optionalInt, earns: readableItems(detailEarnSchema) }).nullish(),
   customerConstraints: readableItems(limitUsageSchema),
   badgeConstraints: readableItems(limitUsageSchema),
 });
@@ -312,7 +322,9 @@ export interface CustomerBadgeDetail {
   readonly activeEarnCount: number;
   readonly lastEarnedOn: Date | null;
   readonly enrolmentStatus: BadgeEnrolmentStatus | null;
+  readonly enrolmentCount: number | null;
   readonly enrolments: ReadonlyArray<z.infer<typeof enrolmentSchema>> | null;
+  readonly earnCount: number | null;
   readonly earns: readonly EarnedBadge[] | null;
   readonly limits: readonly BadgeLimitUsage[] | null;
 }
@@ -334,7 +346,9 @@ export function customerBadgeDetail(
     activeEarnCount: data.activeEarnedCount ?? 0,
     lastEarnedOn: data.lastEarnedOn,
     enrolmentStatus: data.issuedStatus,
+    enrolmentCount: data.issualDetails?.issuedCount ?? null,
     enrolments: statistics ? (data.issualDetails?.issuals ?? []) : null,
+    earnCount: data.earnDetails?.earnCount ?? null,
     earns: statistics
       ? (data.earnDetails?.earns ?? []).map((earn) => earnOf(earn.earnedBadgeId, data.id, customerId, earn))
       : null,
@@ -355,13 +369,9 @@ export const itemErrorSchema = z
   .transform((error): UpstreamError | null => {
     if (error == null) return null;
     const parsed = upstreamErrorSchema.safeParse(error);
-    if (parsed.success) return parsed.data;
-    const fields = typeof error === 'object' ? (error as Record<string, unknown>) : {};
-    return {
-      code: typeof fields.code === 'number' && Number.isInteger(fields.code) ? fields.code : null,
-      message: typeof fields.message === 'string' ? fields.message : 'Capillary gave no readable reason',
-      reference: typeof fields.reference === 'string' ? fields.reference : null,
-    };
+    return parsed.success
+      ? parsed.data
+      : { code: null, message: 'Capillary gave no readable reason', reference: null };
   });
 
 export type ItemError = UpstreamError;

@@ -32,7 +32,7 @@ export const customerBadges = defineOperation<ResultUnion<'CustomerBadgesResult'
       Limit: limit ?? 10,
     }),
     check: (args) => [...customerRefCheck(args), ...sizeProblems('limit', args.limit)],
-    data: pageSchema('badges', customerBadgeSchema),
+    data: pageSchema('badges', customerBadgeSchema, { optionalPagination: true }),
     codes: customerRefusals.codes,
     outcomes: {
       success: ({ data }) => ({ __typename: 'CustomerBadgeList', ...data }),
