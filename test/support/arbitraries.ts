@@ -33,7 +33,7 @@ const envelopeLike = fc
             createdOn: fc.oneof(
               fc.double(),
               fc.string(),
-              fc.date().map((date) => date.toISOString()),
+              fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
               fc.constant(null),
             ),
             createdBy: fc.oneof(fc.integer(), fc.double(), fc.constant(null)),
