@@ -192,6 +192,14 @@ export const imageSchema = z.object({
 
 const tagSchema = z.object({ name: z.string(), value: optionalString });
 
+/** A badge's custom field values: a map on the wire, a list of `{name, value}` (text) in the schema. */
+export const customFieldValuesSchema = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .nullish()
+  .transform((fields) =>
+    Object.entries(fields ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+  );
+
 /** The badge object as every operation answers it (A.5 of the facts); absent lists stay null. */
 export const badgeSchema = z
   .object({
@@ -219,7 +227,7 @@ export const badgeSchema = z
     badgeConstraints: z.array(constraintSchema).nullish(),
     benefits: z.array(benefitSchema).nullish(),
     tags: z.array(tagSchema).nullish(),
-    customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullish(),
+    customFields: customFieldValuesSchema,
     badgeGroupId: optionalString,
     badgeGroupName: z.string().nullish(),
     badgeRank: optionalInt,
@@ -250,10 +258,7 @@ export const badgeSchema = z
     badgeConstraints: badge.badgeConstraints ?? null,
     benefits: badge.benefits ?? null,
     tags: badge.tags ?? null,
-    customFields: Object.entries(badge.customFields ?? {}).map(([name, value]) => ({
-      name,
-      value: String(value),
-    })),
+    customFields: badge.customFields,
     badgeGroupId: badge.badgeGroupId,
     badgeGroupName: badge.badgeGroupName ?? null,
     badgeRank: badge.badgeRank,

@@ -9,6 +9,7 @@ import type {
 import { errorFields, optionalString, optionalTime } from '../wire.js';
 import {
   badgeNotEnrolled,
+  customerIdSchema,
   earnAnswerSchema,
   enrolmentStatusSchema,
   earnLimitReached,
@@ -26,25 +27,31 @@ import type { Member } from './customerBadge.js';
  * total success nor a total failure.
  */
 
-const customerIdSchema = z.union([z.number().int(), z.string().min(1)]).transform(String);
-
 /** Who the item is about, and what Capillary said of it. */
 interface Item {
   readonly customerId: string;
+  /** The error that decides the member. */
   readonly error: ItemError | null;
+  /** Every error Capillary gave for the item, when it gave a list (an import element): else `error`. */
+  readonly errors?: readonly ItemError[];
 }
 
 /** A refusal of one item, for the `BadgesError` fields of its member. */
-function itemRefusal(error: ItemError | null, requestId: string | null): Refusal<'item'> {
-  return { kind: 'item', status: null, upstreamErrors: error === null ? [] : [error], requestId };
+function itemRefusal(item: Item, requestId: string | null): Refusal<'item'> {
+  const upstreamErrors = item.errors ?? (item.error === null ? [] : [item.error]);
+  return { kind: 'item', status: null, upstreamErrors, requestId };
 }
 
-function refusedItem(item: Item, requestId: string | null): Member<CustomerOutcomeRefused> {
+function refusedItem(
+  item: Item,
+  requestId: string | null,
+  part = 'this part for the customer',
+): Member<CustomerOutcomeRefused> {
   return {
     __typename: 'CustomerOutcomeRefused',
     ...errorFields(
-      `Capillary refused this part for the customer ${item.customerId}: ${item.error?.message ?? 'no reason given'}.`,
-      itemRefusal(item.error, requestId),
+      `Capillary refused ${part} ${item.customerId}: ${item.error?.message ?? 'no reason given'}.`,
+      itemRefusal(item, requestId),
     ),
     customerId: item.customerId,
   };
@@ -55,7 +62,7 @@ function unknownItem(customerId: string, requestId: string | null): Member<Custo
     __typename: 'CustomerOutcomeUnknown',
     ...errorFields(
       `Capillary's answer did not mention the customer ${customerId}: whether it was done is unknown. Read the customer's badges before acting again.`,
-      itemRefusal(null, requestId),
+      itemRefusal({ customerId, error: null }, requestId),
     ),
     customerId,
   };
@@ -65,10 +72,7 @@ function unknownItem(customerId: string, requestId: string | null): Member<Custo
 function unknownCustomerId(item: Item, requestId: string | null): Member<UnknownCustomerId> {
   return {
     __typename: 'UnknownCustomerId',
-    ...errorFields(
-      `No customer of this org has the id ${item.customerId}.`,
-      itemRefusal(item.error, requestId),
-    ),
+    ...errorFields(`No customer of this org has the id ${item.customerId}.`, itemRefusal(item, requestId)),
     customerId: item.customerId,
   };
 }
@@ -83,7 +87,7 @@ function alreadyEnrolled(
     __typename: 'CustomerAlreadyEnrolled',
     ...errorFields(
       `The customer ${item.customerId} already holds an active enrolment in the badge.`,
-      itemRefusal(item.error, requestId),
+      itemRefusal(item, requestId),
     ),
     customerId: item.customerId,
     activeEnrolmentId: enrolmentId,
@@ -96,7 +100,7 @@ function failedCustomer(
   badgeId: string,
   requestId: string | null,
 ) {
-  const refusal = itemRefusal(item.error, requestId);
+  const refusal = itemRefusal(item, requestId);
   const code = item.error?.code;
   if (code === 1040) return alreadyEnrolled(item, item.enrolmentId, requestId);
   if (code === 1026) return unknownCustomerId(item, requestId);
@@ -144,22 +148,23 @@ export function report<M extends { readonly __typename: string }>(
   };
 }
 
+/** An item naming an issuance (enrolment), as enrol, C14's bulk earn and revoke enrolment answer them. */
+const issuedItemSchema = z.object({
+  customerId: customerIdSchema,
+  issuedId: optionalString,
+  error: itemErrorSchema,
+});
+
 // ---- enrol (§2.2) ----
 
 export const enrolAnswerSchema = z.object({
   badgeMetaId: z.string().min(1),
   expiresOn: optionalTime,
-  issuedBadges: z
-    .array(
-      z.object({
-        customerId: customerIdSchema,
-        issuedId: optionalString,
-        error: itemErrorSchema,
-        status: enrolmentStatusSchema,
-      }),
-    )
-    .nullish(),
+  issuedBadges: z.array(issuedItemSchema.extend({ status: enrolmentStatusSchema })).nullish(),
 });
+
+type IssuedItem = z.infer<typeof issuedItemSchema>;
+type EnrolledItem = NonNullable<z.infer<typeof enrolAnswerSchema>['issuedBadges']>[number];
 
 export function enrolmentOutcomes(data: z.infer<typeof enrolAnswerSchema>, requestId: string | null) {
   return (data.issuedBadges ?? []).map((entry) => ({
@@ -168,15 +173,7 @@ export function enrolmentOutcomes(data: z.infer<typeof enrolAnswerSchema>, reque
   }));
 }
 
-function enrolmentMember(
-  badgeId: string,
-  entry: z.infer<typeof enrolAnswerSchema>['issuedBadges'] extends infer L
-    ? L extends ReadonlyArray<infer E>
-      ? E
-      : never
-    : never,
-  requestId: string | null,
-) {
+function enrolmentMember(badgeId: string, entry: EnrolledItem, requestId: string | null) {
   const item = { customerId: entry.customerId, error: entry.error, enrolmentId: entry.issuedId };
   if (entry.error !== null) {
     const failed = failedCustomer(item, badgeId, requestId);
@@ -263,9 +260,7 @@ const olderEarnBulkSchema = z
   .object({
     badgeMetaId: z.string().min(1),
     expiresOn: optionalTime,
-    issuedBadges: z.array(
-      z.object({ customerId: customerIdSchema, issuedId: optionalString, error: itemErrorSchema }),
-    ),
+    issuedBadges: z.array(issuedItemSchema),
   })
   .transform((data) => ({
     badgeId: data.badgeMetaId,
@@ -314,9 +309,7 @@ function earnMember(entry: EarnEntry, badgeId: string, requestId: string | null)
 
 export const revokeIssueAnswerSchema = z.object({
   badgeMetaId: z.string().min(1),
-  revokedIssuedBadges: z
-    .array(z.object({ customerId: customerIdSchema, issuedId: optionalString, error: itemErrorSchema }))
-    .nullish(),
+  revokedIssuedBadges: z.array(issuedItemSchema).nullish(),
 });
 
 /** C16's per-item messages: no issuance (body code 404), or an issuance of another customer (no code). */
@@ -329,11 +322,8 @@ export function revocationOutcomes(data: z.infer<typeof revokeIssueAnswerSchema>
   }));
 }
 
-function revocationMember(
-  entry: { readonly customerId: string; readonly issuedId: string | null; readonly error: ItemError | null },
-  requestId: string | null,
-) {
-  const refusal = itemRefusal(entry.error, requestId);
+function revocationMember(entry: IssuedItem, requestId: string | null) {
+  const refusal = itemRefusal(entry, requestId);
   if (entry.error === null) {
     return entry.issuedId === null
       ? unknownItem(entry.customerId, requestId)
@@ -407,17 +397,9 @@ export function importOutcomes(
     });
     const [first] = errors;
     if (first === undefined) return unknownItem(customerId, requestId);
-    const refusal = { kind: 'item', status: null, upstreamErrors: errors, requestId };
-    if (first.code === 1026)
-      return {
-        __typename: 'UnknownCustomerId',
-        ...errorFields(`No customer of this org has the id ${customerId}.`, refusal),
-        customerId,
-      };
-    return {
-      __typename: 'CustomerOutcomeRefused',
-      ...errorFields(`Capillary refused this earn of the customer ${customerId}: ${first.message}.`, refusal),
-      customerId,
-    };
+    const item = { customerId, error: first, errors };
+    return first.code === 1026
+      ? unknownCustomerId(item, requestId)
+      : refusedItem(item, requestId, 'this earn of the customer');
   });
 }

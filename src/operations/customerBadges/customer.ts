@@ -29,12 +29,24 @@ export function isCustomerId(id: string): boolean {
   return CUSTOMER_ID.test(id) && Number.isSafeInteger(Number(id));
 }
 
+/** The identifiers a `CustomerRef` gives. */
+function givenKeys(ref: CustomerRef): Array<keyof CustomerRef> {
+  return (Object.keys(IDENTIFIERS) as Array<keyof CustomerRef>).filter((key) => ref[key] != null);
+}
+
 /** The one identifier a `CustomerRef` names; null unless exactly one is given (see `customerRefProblems`). */
 export function namedCustomer(ref: CustomerRef): NamedCustomer | null {
-  const given = (Object.keys(IDENTIFIERS) as Array<keyof CustomerRef>).filter((key) => ref[key] != null);
-  const [key] = given;
-  if (given.length !== 1 || key === undefined) return null;
-  return { value: String(ref[key]), ...IDENTIFIERS[key] };
+  const [key, ...more] = givenKeys(ref);
+  return key === undefined || more.length > 0 ? null : { value: String(ref[key]), ...IDENTIFIERS[key] };
+}
+
+/**
+ * The customer of a `CustomerRef` that `customerRefProblems` passed, for building
+ * a call or a member: an operation's check refuses a ref naming none or several
+ * before any call, so the blank id stands for nothing that is ever sent.
+ */
+export function checkedCustomer(ref: CustomerRef): NamedCustomer {
+  return namedCustomer(ref) ?? { value: '', ...IDENTIFIERS.id };
 }
 
 /** The customer named by a numeric id alone. */
@@ -44,8 +56,9 @@ export function customerById(id: string): NamedCustomer {
 
 /** Exactly one identifier, and one that can name a customer: problems at `path` otherwise. */
 export function customerRefProblems(path: readonly string[], ref: CustomerRef): InputProblem[] {
-  const given = (Object.keys(IDENTIFIERS) as Array<keyof CustomerRef>).filter((key) => ref[key] != null);
-  if (given.length !== 1) {
+  const given = givenKeys(ref);
+  const named = namedCustomer(ref);
+  if (named === null) {
     return [
       {
         path: [...path],
@@ -53,9 +66,7 @@ export function customerRefProblems(path: readonly string[], ref: CustomerRef): 
       },
     ];
   }
-  const named = namedCustomer(ref);
-  if (named === null) return [];
-  const where = [...path, given[0] ?? ''];
+  const where = [...path, ...given];
   if (named.type === 'ID') return customerIdProblems(where, named.value);
   const value = named.value.trim();
   if (value === '') return [{ path: where, message: 'must not be blank' }];

@@ -16,7 +16,13 @@ import type {
   InvalidCustomerBadgeInput,
   InvalidCustomerIdentifierType,
 } from '../../generated/resolvers-types.js';
-import { earnTypeSchema, imageSchema, ownerTypeSchema, statusSchema } from '../badges/badge.js';
+import {
+  customFieldValuesSchema,
+  earnTypeSchema,
+  imageSchema,
+  ownerTypeSchema,
+  statusSchema,
+} from '../badges/badge.js';
 import {
   errorFields,
   invalidInputFields,
@@ -36,7 +42,8 @@ import type { NamedCustomer } from './customer.js';
 
 // ---- answers ----
 
-const customerIdSchema = z.union([z.number().int(), z.string().min(1)]).transform(String);
+/** Capillary answers customer ids as numbers, sometimes as strings: as text. */
+export const customerIdSchema = z.union([z.number().int(), z.string().min(1)]).transform(String);
 const optionalBoolean = z
   .boolean()
   .nullish()
@@ -47,54 +54,58 @@ export const enrolmentStatusSchema = z
   .nullish()
   .catch(null)
   .transform((value): BadgeEnrolmentStatus | null => value ?? null);
-const customFieldsSchema = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-  .nullish()
-  .transform((fields) =>
-    Object.entries(fields ?? {}).map(([name, value]) => ({ name, value: String(value) })),
-  );
-const groupFields = {
+/**
+ * What both customer lists (§8.3, §9.3) say of the badge itself. The window's
+ * start is `startOn` on §8 and `startsOn` on §9: `start` names the one to prefer.
+ */
+const listedBadgeFields = {
+  badgeMetaId: z.string().min(1),
+  name: z.string(),
+  description: z.string().nullish(),
+  active: optionalBoolean,
+  startOn: optionalTime,
+  startsOn: optionalTime,
+  expiresOn: optionalTime,
+  images: z.array(imageSchema).nullish(),
   badgeGroupId: optionalString,
   badgeGroupName: z
     .union([z.string(), z.number()])
     .nullish()
     .transform((value) => (value == null ? null : String(value))),
   badgeRank: optionalInt,
+  lastEarnEventDate: optionalTime,
 };
 
-/** An item of `GET customer/{customerId}` (§8.3); `startOn` there, `startsOn` elsewhere. */
-export const customerBadgeSchema = z
-  .object({
-    badgeMetaId: z.string().min(1),
-    name: z.string(),
-    description: z.string().nullish(),
-    earnType: earnTypeSchema.nullish(),
-    active: optionalBoolean,
-    startOn: optionalTime,
-    startsOn: optionalTime,
-    expiresOn: optionalTime,
-    images: z.array(imageSchema).nullish(),
-    ...groupFields,
-    earnedCount: optionalInt,
-    lastEarnedOnDate: optionalTime,
-    lastEarnEventDate: optionalTime,
-    customFields: customFieldsSchema,
-  })
-  .transform((item) => ({
+function listedBadge(item: z.infer<z.ZodObject<typeof listedBadgeFields>>, start: 'startOn' | 'startsOn') {
+  return {
     badgeId: item.badgeMetaId,
     name: item.name,
     description: item.description ?? null,
-    earnType: item.earnType ?? null,
     active: item.active,
-    startOn: item.startOn ?? item.startsOn,
+    startOn: start === 'startOn' ? (item.startOn ?? item.startsOn) : (item.startsOn ?? item.startOn),
     expiresOn: item.expiresOn,
     images: item.images ?? [],
     badgeGroupId: item.badgeGroupId,
     badgeGroupName: item.badgeGroupName,
     badgeRank: item.badgeRank,
+    lastEarnEventOn: item.lastEarnEventDate,
+  };
+}
+
+/** An item of `GET customer/{customerId}` (§8.3). */
+export const customerBadgeSchema = z
+  .object({
+    ...listedBadgeFields,
+    earnType: earnTypeSchema.nullish(),
+    earnedCount: optionalInt,
+    lastEarnedOnDate: optionalTime,
+    customFields: customFieldValuesSchema,
+  })
+  .transform((item) => ({
+    ...listedBadge(item, 'startOn'),
+    earnType: item.earnType ?? null,
     earnedCount: item.earnedCount ?? 0,
     lastEarnedOn: item.lastEarnedOnDate,
-    lastEarnEventOn: item.lastEarnEventDate,
     customFields: item.customFields,
   }));
 export type CustomerBadge = z.infer<typeof customerBadgeSchema>;
@@ -102,41 +113,22 @@ export type CustomerBadge = z.infer<typeof customerBadgeSchema>;
 /** An item of `GET management/{customerId}` (§9.3). */
 export const historyItemSchema = z
   .object({
-    badgeMetaId: z.string().min(1),
-    name: z.string(),
-    description: z.string().nullish(),
+    ...listedBadgeFields,
     badgeType: earnTypeSchema.nullish(),
     badgeStatus: statusSchema.nullish(),
-    active: optionalBoolean,
-    startsOn: optionalTime,
-    startOn: optionalTime,
-    expiresOn: optionalTime,
-    images: z.array(imageSchema).nullish(),
-    ...groupFields,
     earnCount: optionalInt,
     lastEarnedOn: optionalTime,
     lastEarnedOnDate: optionalTime,
-    lastEarnEventDate: optionalTime,
     issueStatus: enrolmentStatusSchema,
     createdOn: optionalTime,
     lastUpdatedOn: optionalTime,
   })
   .transform((item) => ({
-    badgeId: item.badgeMetaId,
-    name: item.name,
-    description: item.description ?? null,
+    ...listedBadge(item, 'startsOn'),
     earnType: item.badgeType ?? null,
     badgeStatus: item.badgeStatus ?? null,
-    active: item.active,
-    startOn: item.startsOn ?? item.startOn,
-    expiresOn: item.expiresOn,
-    images: item.images ?? [],
-    badgeGroupId: item.badgeGroupId,
-    badgeGroupName: item.badgeGroupName,
-    badgeRank: item.badgeRank,
     earnedCount: item.earnCount ?? 0,
     lastEarnedOn: item.lastEarnedOn ?? item.lastEarnedOnDate,
-    lastEarnEventOn: item.lastEarnEventDate,
     enrolmentStatus: item.issueStatus,
     createdOn: item.createdOn,
     lastUpdatedOn: item.lastUpdatedOn,

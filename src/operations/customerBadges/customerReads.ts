@@ -1,7 +1,7 @@
 import type { OwnCode, Refusal } from '../../capillary/envelope.js';
 import type { Call } from '../../capillary/operation.js';
 import type { CustomerRef } from '../../generated/resolvers-types.js';
-import { customerRefProblems, identifierHeader, namedCustomer, type NamedCustomer } from './customer.js';
+import { checkedCustomer, customerRefProblems, identifierHeader, type NamedCustomer } from './customer.js';
 import { customerNotFound, invalidIdentifierType } from './customerBadge.js';
 
 /**
@@ -14,9 +14,8 @@ interface NamesCustomer {
   readonly customer: CustomerRef;
 }
 
-/** The customer of a checked `CustomerRef` (the check refuses a ref naming none or several). */
 function customerOf({ customer }: NamesCustomer): NamedCustomer {
-  return namedCustomer(customer) ?? { value: '', type: 'ID', header: null };
+  return checkedCustomer(customer);
 }
 
 export const customerInPath = {

@@ -4,18 +4,23 @@ import { defineOperation } from '../../capillary/operation.js';
 import type { MutationRevokeEarnedBadgeArgs, NoActiveEarnedBadge } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
 import { errorFields } from '../wire.js';
-import { customerRefProblems, identifierHeader, namedCustomer, type NamedCustomer } from './customer.js';
-import { customerNotFound, invalidCustomerBadgeInput, invalidIdentifierType } from './customerBadge.js';
+import { checkedCustomer, customerRefProblems, identifierHeader, type NamedCustomer } from './customer.js';
+import {
+  customerIdSchema,
+  customerNotFound,
+  invalidCustomerBadgeInput,
+  invalidIdentifierType,
+} from './customerBadge.js';
 import type { Member } from './customerBadge.js';
 
 function customerOf({ input }: MutationRevokeEarnedBadgeArgs): NamedCustomer {
-  return namedCustomer(input.customer) ?? { value: '', type: 'ID', header: null };
+  return checkedCustomer(input.customer);
 }
 
 /** `{badgeMetaId, customerId, earnedBadgeId, isActive}` (§7.2). */
 const revokedSchema = z.object({
   badgeMetaId: z.string().min(1),
-  customerId: z.union([z.number().int(), z.string().min(1)]).transform(String),
+  customerId: customerIdSchema,
   earnedBadgeId: z.string().min(1),
   isActive: z.boolean().nullish(),
 });
