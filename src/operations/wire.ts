@@ -91,6 +91,11 @@ export function nameClash<T, I>(verdict: OwnCode, taken: () => T, invalid: (verd
   return verdict.upstreamErrors.length > 1 ? invalid(verdict) : taken();
 }
 
+/** A text that must say something: a problem at `path` when it is empty or only spaces. */
+export function blankProblems(path: readonly string[], value: string): InputProblem[] {
+  return value.trim() === '' ? [{ path: [...path], message: 'must not be blank' }] : [];
+}
+
 /** What an id may be when it goes into a path: no `/`, no `.` or `..`, nothing to escape. */
 const PATH_ID = /^[\w-]{1,64}$/;
 /** Capillary's ids of badges, groups and custom fields: 24 hexadecimal characters (a MongoDB ObjectId). */
@@ -102,7 +107,8 @@ const OBJECT_ID = /^[0-9a-f]{24}$/i;
  * such as `orgMeta` would name another endpoint).
  */
 export function idProblems(path: readonly string[], id: string, objectId = false): InputProblem[] {
-  if (id.trim() === '') return [{ path: [...path], message: 'must not be blank' }];
+  const blank = blankProblems(path, id);
+  if (blank.length > 0) return blank;
   if (objectId ? !OBJECT_ID.test(id) : !PATH_ID.test(id)) {
     return [
       {

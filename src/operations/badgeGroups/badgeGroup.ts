@@ -4,7 +4,15 @@ import type { Invalid, OwnCode, Refusal } from '../../capillary/envelope.js';
 import type { Call } from '../../capillary/operation.js';
 import type { CreateBadgeGroupInput, UpdateBadgeGroupInput } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
-import { auditFields, errorFields, idProblems, invalidInputFields, nameClash, problemsAt } from '../wire.js';
+import {
+  auditFields,
+  blankProblems,
+  errorFields,
+  idProblems,
+  invalidInputFields,
+  nameClash,
+  problemsAt,
+} from '../wire.js';
 
 /**
  * The badge group area (`api_gateway/v1/badges/group…`; facts in
@@ -44,7 +52,7 @@ export function badgeGroupProblems(input: CreateBadgeGroupInput | UpdateBadgeGro
   return [
     // The update's path is the id alone, right under `badges/`: only an ObjectId may go there.
     ...('id' in input ? idProblems(['id'], input.id, true) : []),
-    ...(input.name.trim() === '' ? [{ path: ['name'], message: 'must not be blank' }] : []),
+    ...blankProblems(['name'], input.name),
   ];
 }
 

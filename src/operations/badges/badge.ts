@@ -12,6 +12,7 @@ import type {
 import { pageSchema, type Page } from '../paging.js';
 import {
   auditFields,
+  blankProblems,
   errorFields,
   invalidInputFields,
   nameClash,
@@ -412,7 +413,7 @@ export function badgeInputProblems(
   now = new Date(),
 ): InputProblem[] {
   const problems: InputProblem[] = [];
-  if (input.name.trim() === '') problems.push({ path: ['name'], message: 'must not be blank' });
+  problems.push(...blankProblems(['name'], input.name));
   if (input.expiresOn.getTime() <= input.startOn.getTime()) {
     problems.push({ path: ['expiresOn'], message: 'must be after startOn' });
   }

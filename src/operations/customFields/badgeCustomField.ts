@@ -6,7 +6,14 @@ import type {
   UpdateBadgeCustomFieldInput,
 } from '../../generated/resolvers-types.js';
 import { pageSchema, type Page } from '../paging.js';
-import { auditFields, errorFields, idProblems, invalidInputFields, problemsAt } from '../wire.js';
+import {
+  auditFields,
+  blankProblems,
+  errorFields,
+  idProblems,
+  invalidInputFields,
+  problemsAt,
+} from '../wire.js';
 
 /**
  * The badge custom field area (`api_gateway/v1/badges/customField…`; facts in
@@ -60,7 +67,7 @@ export function badgeCustomFieldProblems(
 ): InputProblem[] {
   const problems: InputProblem[] = [];
   if ('id' in input) problems.push(...idProblems(['id'], input.id));
-  if (input.name.trim() === '') problems.push({ path: ['name'], message: 'must not be blank' });
+  problems.push(...blankProblems(['name'], input.name));
   const value = input.defaultValue;
   if (value != null && !DEFAULT_VALUE_FORMS[input.dataType].test(value)) {
     problems.push({ path: ['defaultValue'], message: `is not a ${input.dataType} value` });

@@ -1,5 +1,6 @@
 import type { InputProblem } from '../../capillary/domain.js';
 import type { CustomerIdentifierType, CustomerRef } from '../../generated/resolvers-types.js';
+import { blankProblems } from '../wire.js';
 
 /**
  * Naming a customer to Capillary (../shared/upstream/badges-customer-api.md
@@ -68,8 +69,9 @@ export function customerRefProblems(path: readonly string[], ref: CustomerRef): 
   }
   const where = [...path, ...given];
   if (named.type === 'ID') return customerIdProblems(where, named.value);
+  const blank = blankProblems(where, named.value);
+  if (blank.length > 0) return blank;
   const value = named.value.trim();
-  if (value === '') return [{ path: where, message: 'must not be blank' }];
   if (value !== named.value || value.length > 128 || /[/\\\p{Cc}\p{Cs}]/u.test(value) || /^\.+$/.test(value))
     return [
       {

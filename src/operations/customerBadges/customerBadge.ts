@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BadgesWarning, UpstreamError } from '../../capillary/domain.js';
+import type { BadgesWarning, InputProblem, UpstreamError } from '../../capillary/domain.js';
 import { upstreamErrorSchema, type Invalid, type OwnCode, type Refusal } from '../../capillary/envelope.js';
 import type { Call } from '../../capillary/operation.js';
 import type {
@@ -24,6 +24,7 @@ import {
   statusSchema,
 } from '../badges/badge.js';
 import {
+  blankProblems,
   errorFields,
   invalidInputFields,
   optionalInt,
@@ -380,14 +381,9 @@ const MAX_REQUEST_ID_LENGTH = 100;
 export const MAX_BULK_CUSTOMERS = 100;
 
 /** An idempotency key as sent: not blank, at most 100 characters. */
-export function requestIdProblems(
-  path: readonly string[],
-  requestId: string,
-): Array<{
-  path: string[];
-  message: string;
-}> {
-  if (requestId.trim() === '') return [{ path: [...path], message: 'must not be blank' }];
+export function requestIdProblems(path: readonly string[], requestId: string): InputProblem[] {
+  const blank = blankProblems(path, requestId);
+  if (blank.length > 0) return blank;
   if (requestId.length > MAX_REQUEST_ID_LENGTH)
     return [{ path: [...path], message: `must be at most ${MAX_REQUEST_ID_LENGTH} characters` }];
   return [];

@@ -3,6 +3,7 @@ import type { InputProblem } from '../../capillary/domain.js';
 import { defineOperation } from '../../capillary/operation.js';
 import type { MutationImportEarnedBadgesArgs } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
+import { blankProblems } from '../wire.js';
 import { importAnswerSchema, importOutcomes } from './bulk.js';
 import { customerIdProblems } from './customer.js';
 import { MAX_BULK_CUSTOMERS, epochSeconds, invalidCustomerBadgeInput } from './customerBadge.js';
@@ -14,9 +15,7 @@ function importProblems({ input }: MutationImportEarnedBadgesArgs): InputProblem
       { path: ['earns'], message: `must hold 1 to ${MAX_BULK_CUSTOMERS} earns (${earns.length} given)` },
     ];
   return earns.flatMap(({ badgeId, customerId }, index) => [
-    ...(badgeId.trim() === ''
-      ? [{ path: ['earns', String(index), 'badgeId'], message: 'must not be blank' }]
-      : []),
+    ...blankProblems(['earns', String(index), 'badgeId'], badgeId),
     ...customerIdProblems(['earns', String(index), 'customerId'], customerId),
   ]);
 }

@@ -2,6 +2,7 @@ import type { InputProblem } from '../../capillary/domain.js';
 import type { OwnCode } from '../../capillary/envelope.js';
 import type { Call } from '../../capillary/operation.js';
 import type { BadgeTriggerInput } from '../../generated/resolvers-types.js';
+import { blankProblems } from '../wire.js';
 import {
   badgeNotClaimed,
   badgeNotLive,
@@ -36,11 +37,9 @@ export function keyedBody({ input }: KeyedBadgeWrite): Record<string, unknown> {
 }
 
 export function keyedWriteProblems({ input }: KeyedBadgeWrite): InputProblem[] {
-  const blank = (path: string[], value: string) =>
-    value.trim() === '' ? [{ path, message: 'must not be blank' }] : [];
   return [
-    ...blank(['badgeId'], input.badgeId),
-    ...blank(['triggeredBy', 'referenceId'], input.triggeredBy.referenceId),
+    ...blankProblems(['badgeId'], input.badgeId),
+    ...blankProblems(['triggeredBy', 'referenceId'], input.triggeredBy.referenceId),
     ...requestIdProblems(['requestId'], input.requestId),
   ];
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../generated/resolvers-types.js';
 import { badgeNotFound } from '../badges/badge.js';
 import type { ResultUnion } from '../resultUnion.js';
-import { errorFields } from '../wire.js';
+import { blankProblems, errorFields } from '../wire.js';
 import { report, revocationOutcomes, revokeIssueAnswerSchema } from './bulk.js';
 import { customerIdProblems, customerIdsProblems } from './customer.js';
 import { invalidCustomerBadgeInput } from './customerBadge.js';
@@ -31,8 +31,7 @@ function namesNothing({ customerIds, enrolments }: RevokeBadgeEnrolmentInput): b
 
 function revokeProblems(input: RevokeBadgeEnrolmentInput): InputProblem[] {
   const { badgeId, customerIds, enrolments } = input;
-  const problems: InputProblem[] =
-    badgeId.trim() === '' ? [{ path: ['badgeId'], message: 'must not be blank' }] : [];
+  const problems = blankProblems(['badgeId'], badgeId);
   if (namesNothing(input)) return [...problems, { path: [], message: 'names nothing to revoke' }];
   // Capillary would ignore `customers` beside `revokeIssuals` (C16): one or the other.
   if (customerIds != null && enrolments != null)
@@ -52,9 +51,7 @@ function revokeProblems(input: RevokeBadgeEnrolmentInput): InputProblem[] {
     ...problems,
     ...refs.flatMap(({ customerId, enrolmentId }, index) => [
       ...customerIdProblems(['enrolments', String(index), 'customerId'], customerId),
-      ...(enrolmentId.trim() === ''
-        ? [{ path: ['enrolments', String(index), 'enrolmentId'], message: 'must not be blank' }]
-        : []),
+      ...blankProblems(['enrolments', String(index), 'enrolmentId'], enrolmentId),
     ]),
   ];
 }

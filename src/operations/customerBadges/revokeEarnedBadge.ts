@@ -3,7 +3,7 @@ import { commonOutcomes, unexpectedRefusal } from '../../capillary/commonOutcome
 import { defineOperation } from '../../capillary/operation.js';
 import type { MutationRevokeEarnedBadgeArgs, NoActiveEarnedBadge } from '../../generated/resolvers-types.js';
 import type { ResultUnion } from '../resultUnion.js';
-import { errorFields } from '../wire.js';
+import { blankProblems, errorFields } from '../wire.js';
 import { checkedCustomer, customerRefProblems, identifierHeader, type NamedCustomer } from './customer.js';
 import {
   customerIdSchema,
@@ -48,8 +48,8 @@ export const revokeEarnedBadge = defineOperation<
   },
   check: ({ input }) => [
     ...customerRefProblems(['customer'], input.customer),
-    ...(input.badgeId.trim() === '' ? [{ path: ['badgeId'], message: 'must not be blank' }] : []),
-    ...(input.earnedBadgeId.trim() === '' ? [{ path: ['earnedBadgeId'], message: 'must not be blank' }] : []),
+    ...blankProblems(['badgeId'], input.badgeId),
+    ...blankProblems(['earnedBadgeId'], input.earnedBadgeId),
   ],
   data: revokedSchema,
   codes: {

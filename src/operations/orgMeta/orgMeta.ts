@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deadline } from '../../capillary/client.js';
 import type { BadgesErrorFields, BadgesWarning, InputProblem } from '../../capillary/domain.js';
 import { timestampSchema, type Invalid, type Refusal } from '../../capillary/envelope.js';
+import { blankProblems } from '../wire.js';
 
 /**
  * The org meta area: an org's one tag schema for its badges
@@ -136,9 +137,7 @@ export function orgMetaInputProblems(input: OrgMetaInput): InputProblem[] {
       if (first === undefined) firstIndexOfKey.set(tag.key, index);
       else problems.push({ path: [...at, 'key'], message: `repeats the key of tags[${first}]` });
     }
-    if (tag.dataType.trim() === '') {
-      problems.push({ path: [...at, 'dataType'], message: 'must not be blank' });
-    }
+    problems.push(...blankProblems([...at, 'dataType'], tag.dataType));
   });
   return problems;
 }
