@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorFaults, type RunningEmulator } from '../../src/emulator/emulator.js';
 import { BASIC, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { olderEarnBulkData } from '../support/samples.js';
 import { envelope, startStubUpstream } from '../support/stubUpstream.js';
 
 /**
@@ -467,35 +468,13 @@ describe('bulk calls succeed in part', () => {
 describe("Capillary's older bulk earn answer (C14's issuedBadges), over a socket", () => {
   it('is read per customer, and the body sent names the customers, the key and the trigger', async () => {
     const upstream = await startStubUpstream(
-      envelope(200, {
-        data: {
-          badgeMetaId: '65f0aa000000000000000002',
-          triggeredBy: OWNER,
-          expiresOn: 1719000000.0,
-          issuedBadges: [
-            { customerId: 4001, issuedId: '65f0cc000000000000000031', status: 'LIVE' },
-            {
-              customerId: 4002,
-              issuedId: '65f0cc000000000000000032',
-              status: 'EXPIRED',
-              error: {
-                code: 1040,
-                message: 'An active issue for the badge already exists.',
-                reference: null,
-              },
-            },
-          ],
-          requestId: 'bulk-earn-17',
-        },
-        errors: [],
-        warnings: [],
-      }),
+      envelope(200, { data: olderEarnBulkData, errors: [], warnings: [] }),
     );
     try {
       gateway = await startTestGateway(upstream.url);
       const bulk = await field(EARN_BULK, {
         input: {
-          badgeId: '65f0aa000000000000000002',
+          badgeId: olderEarnBulkData.badgeMetaId,
           customerIds: ['4001', '4002', '4003'],
           triggeredBy: OWNER,
           requestId: 'bulk-earn-17',
@@ -518,7 +497,7 @@ describe("Capillary's older bulk earn answer (C14's issuedBadges), over a socket
       expect(upstream.requests).toHaveLength(1);
       expect(upstream.requests[0]?.path).toBe('/api_gateway/v1/badges/customer/earnBulk');
       expect(JSON.parse(upstream.requests[0]?.body ?? '')).toEqual({
-        badgeMetaId: '65f0aa000000000000000002',
+        badgeMetaId: olderEarnBulkData.badgeMetaId,
         requestId: 'bulk-earn-17',
         triggeredBy: OWNER,
         customerIds: [4001, 4002, 4003],

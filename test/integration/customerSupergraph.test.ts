@@ -1,13 +1,7 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
-import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator, type SeenRequest } from '../../src/emulator/emulator.js';
 import { readTypeDefs } from '../../src/graphql/schema.js';
-import { startRouter, type RunningRouter } from '../support/router.js';
+import { startRouter, startSubgraph, type RunningRouter, type RunningServer } from '../support/router.js';
 import { BASIC, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /**
@@ -33,7 +27,7 @@ const NAMES: Readonly<Record<string, string>> = { '4001': 'Asha Rao', '4002': 'B
 
 let emulator: RunningEmulator;
 let badges: TestGateway;
-let customers: ApolloServer;
+let customers: RunningServer;
 let router: RunningRouter;
 const seenUpstream: SeenRequest[] = [];
 
@@ -46,28 +40,17 @@ beforeAll(async () => {
   badges = await startTestGateway(emulator.url);
 
   const customer = (id: string) => ({ id, name: NAMES[id] ?? `Customer ${id}` });
-  customers = new ApolloServer({
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-    schema: buildSubgraphSchema([
-      {
-        typeDefs: parse(CUSTOMERS_SDL),
-        resolvers: {
-          Query: {
-            customer: (_parent: unknown, { id }: { id: string }) => customer(id),
-            customers: (_parent: unknown, { ids }: { ids: string[] }) => ids.map(customer),
-          },
-          Customer: { __resolveReference: ({ id }: { id: string }) => customer(id) },
-        },
-      },
-    ]),
-  });
-  const { url: customersUrl } = await startStandaloneServer(customers, {
-    listen: { host: '127.0.0.1', port: 0 },
+  customers = await startSubgraph(CUSTOMERS_SDL, {
+    Query: {
+      customer: (_parent: unknown, { id }: { id: string }) => customer(id),
+      customers: (_parent: unknown, { ids }: { ids: string[] }) => ids.map(customer),
+    },
+    Customer: { __resolveReference: ({ id }: { id: string }) => customer(id) },
   });
 
   router = await startRouter([
     { name: 'badges', typeDefs: readTypeDefs(), url: `${badges.url}/graphql` },
-    { name: 'customers', typeDefs: CUSTOMERS_SDL, url: customersUrl },
+    { name: 'customers', typeDefs: CUSTOMERS_SDL, url: customers.url },
   ]);
 });
 
@@ -78,21 +61,16 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-async function throughRouter(
+function throughRouter(
   query: string,
   variables: Record<string, unknown> = {},
   authorization: string | null = BASIC,
-): Promise<{ data?: Record<string, unknown>; errors?: unknown }> {
-  const response = await request(router.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization === null ? {} : { authorization }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown };
+) {
+  return router.post(query, variables, authorization);
 }
 
 /** A LIVE badge, claimed by Loyalty "prog-9", earned by customers 4001 and 4002 through the router; its id. */
-async function badgeEarnedBy4001(): Promise<string> {
+async function badgeEarnedBy4001And4002(): Promise<string> {
   const created = await throughRouter(
     `mutation($input: CreateBadgeInput!) { createBadge(input: $input) { ... on CreateBadgeSuccess { badge { id } } } }`,
     {
@@ -149,7 +127,7 @@ const CUSTOMER_WITH_BADGES = /* GraphQL */ `
 
 describe('Customer.badges in a supergraph whose customers subgraph owns Customer', () => {
   it('customer(id) { name badges } resolves through _entities with the caller’s credentials', async () => {
-    const badgeId = await badgeEarnedBy4001();
+    const badgeId = await badgeEarnedBy4001And4002();
     seenUpstream.length = 0;
 
     const answer = await throughRouter(CUSTOMER_WITH_BADGES, { id: '4001' });

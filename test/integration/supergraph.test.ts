@@ -1,13 +1,7 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { startEmulator, type RunningEmulator, type SeenRequest } from '../../src/emulator/emulator.js';
 import { readTypeDefs } from '../../src/graphql/schema.js';
-import { startRouter, type RunningRouter } from '../support/router.js';
+import { startRouter, startSubgraph, type RunningRouter, type RunningServer } from '../support/router.js';
 import { BASIC, categoryInput, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /** A second, small subgraph that references BadgeOrgMeta and Badge by their keys. */
@@ -36,7 +30,7 @@ const PROGRAMS_SDL = /* GraphQL */ `
 
 let emulator: RunningEmulator;
 let badges: TestGateway;
-let programs: ApolloServer;
+let programs: RunningServer;
 let router: RunningRouter;
 const seenUpstream: SeenRequest[] = [];
 
@@ -48,31 +42,20 @@ beforeAll(async () => {
   });
   badges = await startTestGateway(emulator.url);
 
-  programs = new ApolloServer({
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-    schema: buildSubgraphSchema([
-      {
-        typeDefs: parse(PROGRAMS_SDL),
-        resolvers: {
-          Query: {
-            badgeProgram: (_parent: unknown, { id, badgeId }: { id: string; badgeId?: string }) => ({
-              id,
-              name: 'Loyalty tiers',
-              orgMeta: { __typename: 'BadgeOrgMeta', orgId: 100458 },
-              badge: badgeId === undefined ? null : { __typename: 'Badge', id: badgeId },
-            }),
-          },
-        },
-      },
-    ]),
-  });
-  const { url: programsUrl } = await startStandaloneServer(programs, {
-    listen: { host: '127.0.0.1', port: 0 },
+  programs = await startSubgraph(PROGRAMS_SDL, {
+    Query: {
+      badgeProgram: (_parent: unknown, { id, badgeId }: { id: string; badgeId?: string }) => ({
+        id,
+        name: 'Loyalty tiers',
+        orgMeta: { __typename: 'BadgeOrgMeta', orgId: 100458 },
+        badge: badgeId === undefined ? null : { __typename: 'Badge', id: badgeId },
+      }),
+    },
   });
 
   router = await startRouter([
     { name: 'badges', typeDefs: readTypeDefs(), url: `${badges.url}/graphql` },
-    { name: 'programs', typeDefs: PROGRAMS_SDL, url: programsUrl },
+    { name: 'programs', typeDefs: PROGRAMS_SDL, url: programs.url },
   ]);
 });
 
@@ -83,13 +66,8 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-async function throughRouter(query: string, variables: Record<string, unknown> = {}) {
-  const response = await request(router.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: BASIC },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.body.json()) as { data?: unknown; errors?: unknown };
+function throughRouter(query: string, variables: Record<string, unknown> = {}) {
+  return router.post(query, variables, BASIC);
 }
 
 describe('the badges subgraph in a supergraph', () => {

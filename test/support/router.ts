@@ -1,8 +1,11 @@
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { parse } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse, type DocumentNode } from 'graphql';
+import { request } from 'undici';
 
 interface RouterContext {
   readonly authorization?: string;
@@ -14,9 +17,36 @@ export interface Subgraph {
   readonly url: string;
 }
 
-export interface RunningRouter {
+export interface RunningServer {
   readonly url: string;
   stop(): Promise<void>;
+}
+
+export interface RunningRouter extends RunningServer {
+  /** POSTs a GraphQL operation to the router, with `authorization` when given; the parsed body. */
+  post(
+    query: string,
+    variables?: Record<string, unknown>,
+    authorization?: string | null,
+  ): Promise<{ data?: Record<string, unknown>; errors?: unknown }>;
+}
+
+/** The resolvers `buildSubgraphSchema` takes with a module (its type is not exported by name). */
+type SubgraphResolvers = NonNullable<
+  Exclude<
+    Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number],
+    DocumentNode
+  >['resolvers']
+>;
+
+/** Another team's subgraph of `typeDefs` and `resolvers`, served on 127.0.0.1:0. */
+export async function startSubgraph(typeDefs: string, resolvers: SubgraphResolvers): Promise<RunningServer> {
+  const server = new ApolloServer({
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    schema: buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers }]),
+  });
+  const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: 0 } });
+  return { url, stop: () => server.stop() };
 }
 
 /**
@@ -48,5 +78,16 @@ export async function startRouter(subgraphs: readonly Subgraph[]): Promise<Runni
     listen: { host: '127.0.0.1', port: 0 },
     context: ({ req }) => Promise.resolve({ authorization: req.headers.authorization }),
   });
-  return { url, stop: () => router.stop() };
+  return {
+    url,
+    stop: () => router.stop(),
+    async post(query, variables = {}, authorization = null) {
+      const response = await request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization === null ? {} : { authorization }) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown };
+    },
+  };
 }

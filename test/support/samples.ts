@@ -271,6 +271,23 @@ export const earnBulkData = {
   triggeredBy: { ownerType: 'Loyalty', referenceId: 'prog-9' },
 };
 
+/** §4.2, shape A (C14): an issuance id per customer, 1040 on the second. */
+export const olderEarnBulkData = {
+  badgeMetaId: storedBadge.id,
+  triggeredBy: { ownerType: 'Loyalty', referenceId: 'prog-9' },
+  expiresOn: 1719000000.0,
+  issuedBadges: [
+    { customerId: 4001, issuedId: '65f0cc000000000000000031', status: 'LIVE' },
+    {
+      customerId: 4002,
+      issuedId: '65f0cc000000000000000032',
+      status: 'EXPIRED',
+      error: { code: 1040, message: 'An active issue for the badge already exists.', reference: null },
+    },
+  ],
+  requestId: 'bulk-earn-17',
+};
+
 /** §6.2's example: one revoked, one customer without an enrolment. */
 export const revokeIssueData = {
   badgeMetaId: storedBadge.id,

@@ -4,7 +4,7 @@ import { requestTarget } from '../../src/capillary/client.js';
 import type { CustomerRef } from '../../src/generated/resolvers-types.js';
 import { registry } from '../../src/operations/index.js';
 import { answered, fakeCapillary, resultFor } from '../support/fakeCapillary.js';
-import { storedBadge } from '../support/samples.js';
+import { olderEarnBulkData, storedBadge } from '../support/samples.js';
 
 /**
  * The customer badge operations' own mappings: per-customer outcomes of the
@@ -121,20 +121,11 @@ describe('earnBadgeForCustomers reads both documented answer shapes', () => {
     const result = resultFor(
       'earnBadgeForCustomers',
       ok({
-        badgeMetaId: storedBadge.id,
-        triggeredBy: { ownerType: 'Loyalty', referenceId: 'prog-9' },
-        expiresOn: 1719000000.0,
+        ...olderEarnBulkData,
         issuedBadges: [
-          { customerId: 4001, issuedId: '65f0cc000000000000000031', status: 'LIVE' },
-          {
-            customerId: 4002,
-            issuedId: '65f0cc000000000000000032',
-            status: 'EXPIRED',
-            error: itemError(1040, 'An active issue for the badge already exists.'),
-          },
+          ...olderEarnBulkData.issuedBadges,
           { customerId: 4003, issuedId: '65f0cc000000000000000033', status: 'LIVE' },
         ],
-        requestId: 'bulk-earn-17',
       }),
       args,
     );
